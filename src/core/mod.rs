@@ -1,0 +1,4 @@
+//! The pure domain core: rules, calendar, deadlines, workflow and validation.
+//! No IO, no clock, no randomness, no browser: `today` is always a parameter.
+
+pub mod settings;

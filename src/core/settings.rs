@@ -1,0 +1,245 @@
+//! The unit's settings (name, level, operator) and their validation.
+//!
+//! Raw input as typed (`SettingsInput`) is validated into `Settings`; every problem is reported
+//! at once so the form can show them all, each tied to its field.
+
+use serde::{Deserialize, Serialize};
+
+/// Longest unit name accepted. Real names ("嘉兴市公安局南湖区分局") are far shorter; the
+/// limit keeps a pasted document from ending up in the page header.
+pub const MAX_UNIT_NAME_CHARS: usize = 40;
+/// Longest operator name accepted.
+pub const MAX_OPERATOR_CHARS: usize = 20;
+
+/// The level of the unit whose 维权委 and 维权办 use the app.
+/// 第六条: 市县两级公安机关以及市局交警支队 each set up a 维权委 and a 维权办.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum UnitLevel {
+    /// 市局: the 嘉兴市公安局 itself.
+    #[default]
+    City,
+    /// 县(市、区)局: a county-level bureau or 分局.
+    County,
+    /// 交警支队: the city traffic police detachment (第六条, last sentence).
+    TrafficDetachment,
+}
+
+impl UnitLevel {
+    /// Every level, in the order the settings form lists them.
+    pub const ALL: [UnitLevel; 3] = [Self::City, Self::County, Self::TrafficDetachment];
+
+    /// The Chinese label shown in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::City => "市局",
+            Self::County => "县(市、区)局",
+            Self::TrafficDetachment => "交警支队",
+        }
+    }
+
+    /// A stable key for forms and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::City => "city",
+            Self::County => "county",
+            Self::TrafficDetachment => "traffic",
+        }
+    }
+
+    /// The level whose key is `key`, if any.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// Validated settings, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The unit's name, shown in the header and on printed documents.
+    pub unit_name: String,
+    /// The unit's level.
+    pub unit_level: UnitLevel,
+    /// Who is operating the app; recorded as the actor of case events.
+    pub operator: String,
+}
+
+/// Settings as typed into the form, before validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingsInput {
+    /// Unit name as typed.
+    pub unit_name: String,
+    /// Unit level key as chosen (see [`UnitLevel::key`]).
+    pub unit_level: String,
+    /// Operator name as typed.
+    pub operator: String,
+}
+
+/// Which field a problem concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingsField {
+    /// The unit name.
+    UnitName,
+    /// The unit level.
+    UnitLevel,
+    /// The operator name.
+    Operator,
+}
+
+impl SettingsField {
+    /// The id of the form control, so an error summary can link to it.
+    pub fn control_id(self) -> &'static str {
+        match self {
+            Self::UnitName => "unit-name",
+            Self::UnitLevel => "unit-level",
+            Self::Operator => "operator",
+        }
+    }
+}
+
+/// One problem with the input, in Chinese.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// The field at fault.
+    pub field: SettingsField,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl From<&Settings> for SettingsInput {
+    fn from(s: &Settings) -> Self {
+        Self {
+            unit_name: s.unit_name.clone(),
+            unit_level: s.unit_level.key().to_owned(),
+            operator: s.operator.clone(),
+        }
+    }
+}
+
+/// Collapses runs of white space (including the ideographic space U+3000) into one ASCII space
+/// and trims the ends, so "嘉兴市 公安局　" and "嘉兴市 公安局" are stored alike.
+pub fn normalize_name(raw: &str) -> String {
+    raw.split(|c: char| c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn check_name(
+    raw: &str,
+    field: SettingsField,
+    what: &str,
+    max: usize,
+    issues: &mut Vec<Issue>,
+) -> String {
+    let name = normalize_name(raw);
+    let mut problem = |message: String| issues.push(Issue { field, message });
+    if name.is_empty() {
+        problem(format!("请填写{what}。"));
+    } else if name.chars().count() > max {
+        problem(format!(
+            "{what}不能超过{max}个字（现在是{}个字）。",
+            name.chars().count()
+        ));
+    } else if name.chars().any(char::is_control) {
+        problem(format!("{what}含有不可见的控制字符，请重新输入。"));
+    }
+    name
+}
+
+/// Validates the form input, reporting every problem at once.
+pub fn validate(input: &SettingsInput) -> Result<Settings, Vec<Issue>> {
+    let mut issues = Vec::new();
+    let unit_name = check_name(
+        &input.unit_name,
+        SettingsField::UnitName,
+        "单位名称",
+        MAX_UNIT_NAME_CHARS,
+        &mut issues,
+    );
+    let unit_level = UnitLevel::from_key(&input.unit_level);
+    if unit_level.is_none() {
+        issues.push(Issue {
+            field: SettingsField::UnitLevel,
+            message: "请选择单位层级：市局、县(市、区)局或交警支队。".to_owned(),
+        });
+    }
+    let operator = check_name(
+        &input.operator,
+        SettingsField::Operator,
+        "操作人姓名",
+        MAX_OPERATOR_CHARS,
+        &mut issues,
+    );
+    match unit_level {
+        Some(unit_level) if issues.is_empty() => Ok(Settings {
+            unit_name,
+            unit_level,
+            operator,
+        }),
+        _ => Err(issues),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str, level: &str, operator: &str) -> SettingsInput {
+        SettingsInput {
+            unit_name: name.to_owned(),
+            unit_level: level.to_owned(),
+            operator: operator.to_owned(),
+        }
+    }
+
+    #[test]
+    fn valid_input_is_normalized_and_accepted() {
+        let s = validate(&input("  嘉兴市公安局　南湖区分局 ", "county", " 张 三 ")).unwrap();
+        assert_eq!(s.unit_name, "嘉兴市公安局 南湖区分局");
+        assert_eq!(s.unit_level, UnitLevel::County);
+        assert_eq!(s.operator, "张 三");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let issues = validate(&input("   ", "province", "")).unwrap_err();
+        let fields: Vec<_> = issues.iter().map(|i| i.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                SettingsField::UnitName,
+                SettingsField::UnitLevel,
+                SettingsField::Operator
+            ]
+        );
+        assert!(issues[0].message.contains("单位名称"));
+    }
+
+    #[test]
+    fn overlong_names_are_refused_with_the_count() {
+        let long = "嘉".repeat(MAX_UNIT_NAME_CHARS + 1);
+        let issues = validate(&input(&long, "city", "李四")).unwrap_err();
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].message.contains("41"), "{}", issues[0].message);
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        let issues = validate(&input("嘉兴\u{0007}市局", "city", "李四")).unwrap_err();
+        assert_eq!(issues[0].field, SettingsField::UnitName);
+    }
+
+    #[test]
+    fn level_keys_round_trip() {
+        for level in UnitLevel::ALL {
+            assert_eq!(UnitLevel::from_key(level.key()), Some(level));
+        }
+        assert_eq!(UnitLevel::from_key(""), None);
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_form_input() {
+        let s = validate(&input("嘉兴市公安局", "traffic", "王五")).unwrap();
+        assert_eq!(validate(&SettingsInput::from(&s)), Ok(s));
+    }
+}

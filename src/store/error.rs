@@ -1,0 +1,79 @@
+//! Typed storage errors, each with the Chinese explanation the UI shows.
+
+use indexed_db_futures::error::{DomException, Error as IdbError, OpenDbError};
+use thiserror::Error;
+
+/// Everything that can go wrong when reading or writing the browser's storage.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StoreError {
+    /// The browser offers no IndexedDB (disabled by policy, some private modes, very old browsers).
+    #[error(
+        "此浏览器无法使用本地数据库（IndexedDB 不可用，可能处于隐私/无痕模式或被管理策略禁用）。\
+         案件和草稿无法保存；规则查询、办理指引、期限计算和培训仍可使用。请改用普通窗口或联系信息通信部门。"
+    )]
+    Unavailable,
+    /// Another open tab holds an older version of the database and blocks the upgrade.
+    #[error(
+        "数据库升级被另一个打开的维权工作台标签页阻止。请关闭其他维权工作台标签页，然后刷新本页。"
+    )]
+    Blocked,
+    /// The database on this machine was written by a newer version of the app.
+    #[error("本机数据库由更新版本的维权工作台创建，当前页面版本较旧。请刷新页面以加载最新版本。")]
+    VersionTooNew,
+    /// Another tab upgraded the database, so this tab's connection was closed.
+    #[error(
+        "另一个标签页已升级数据库，本页连接已关闭。请刷新页面后继续（未保存的输入请先复制留存）。"
+    )]
+    ClosedByUpgrade,
+    /// The storage quota of this browser profile is exhausted; nothing was written.
+    #[error(
+        "浏览器存储空间已满，本次内容未保存（已有数据未受影响）。请删除不需要的附件或导出备份后清理，再重试。"
+    )]
+    QuotaExceeded,
+    /// A stored record could not be read back into the app's types.
+    #[error("读取本地数据时发现无法识别的记录（{0}）。数据未被修改；请导出备份并联系维护人员。")]
+    Corrupt(String),
+    /// Any other failure reported by the browser.
+    #[error("本地数据库操作失败：{0}。数据未被修改，请重试；如反复出现请刷新页面。")]
+    Other(String),
+}
+
+impl From<IdbError> for StoreError {
+    fn from(e: IdbError) -> Self {
+        match &e {
+            IdbError::DomException(DomException::Other(sys))
+                if sys.name() == "QuotaExceededError" =>
+            {
+                Self::QuotaExceeded
+            }
+            IdbError::DomException(DomException::InvalidStateError(_)) => Self::ClosedByUpgrade,
+            IdbError::DomException(DomException::DataCloneError(_))
+            | IdbError::Serialisation(_)
+            | IdbError::MissingData(_) => Self::Corrupt(e.to_string()),
+            IdbError::DomException(DomException::AbortError(sys))
+                if sys.message().contains("Quota") =>
+            {
+                Self::QuotaExceeded
+            }
+            _ => Self::Other(e.to_string()),
+        }
+    }
+}
+
+impl From<OpenDbError> for StoreError {
+    fn from(e: OpenDbError) -> Self {
+        match e {
+            OpenDbError::NullFactory | OpenDbError::UnsupportedEnvironment => Self::Unavailable,
+            OpenDbError::VersionZero => Self::Other("版本号不能为 0".to_owned()),
+            OpenDbError::Base(IdbError::DomException(DomException::Other(sys)))
+                if sys.name() == "VersionError" =>
+            {
+                Self::VersionTooNew
+            }
+            OpenDbError::Base(IdbError::DomException(DomException::InvalidStateError(_))) => {
+                Self::Unavailable
+            }
+            OpenDbError::Base(base) => base.into(),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Storage: the IndexedDB database (schema, migrations, typed errors) and the settings kept
+//! with gloo-storage. Makes no business decisions: it stores and returns what `core` defines.
+
+pub mod db;
+pub mod error;
+pub mod meta;
+pub mod settings;
+
+pub use db::{DB_NAME, Db, SCHEMA_VERSION};
+pub use error::StoreError;

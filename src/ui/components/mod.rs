@@ -1,0 +1,5 @@
+//! Reusable components, one per file, each named after its file.
+
+pub mod error_summary;
+pub mod page_title;
+pub mod storage_banner;

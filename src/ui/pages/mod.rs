@@ -1,0 +1,5 @@
+//! Pages: one per route, each owning its data loading.
+
+pub mod home_page;
+pub mod not_found_page;
+pub mod settings_page;

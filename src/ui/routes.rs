@@ -1,0 +1,33 @@
+//! Every page's address, built from one enum so that no link is a scattered path string.
+
+/// A page of the app. Each variant has a route in [`crate::ui::app::App`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppRoute {
+    /// `/`: the start page.
+    Home,
+    /// `/settings`: the unit's settings.
+    Settings,
+}
+
+impl AppRoute {
+    /// The path of the page, relative to the app's base.
+    pub fn href(&self) -> String {
+        match self {
+            Self::Home => "/".to_owned(),
+            Self::Settings => "/settings".to_owned(),
+        }
+    }
+
+    /// The Chinese name of the page, used in navigation and in the document title.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::Home => "首页",
+            Self::Settings => "设置",
+        }
+    }
+
+    /// The sections listed in the navigation, in order.
+    pub fn navigation() -> Vec<AppRoute> {
+        vec![Self::Home, Self::Settings]
+    }
+}

@@ -1,0 +1,6 @@
+//! Browser tests: run in headless Chromium by wasm-bindgen-test-runner (`make test`).
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod store_db;

@@ -1,0 +1,50 @@
+// Shared set-up for the end-to-end tests: one server on loopback, one headless Chromium, and
+// per-page guards that fail a test on any console error, page error, request to another
+// origin or CSP violation.
+import path from "node:path";
+import fs from "node:fs";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+export const ROOT = path.resolve(new URL("../..", import.meta.url).pathname);
+export const SHOTS = path.join(ROOT, "target", "e2e");
+
+export async function start({ base = "/" } = {}) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const server = await serve({ root: path.join(ROOT, "dist"), base });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  return { server, browser };
+}
+
+/** A fresh browser context and page, with the guards attached. */
+export async function openPage(env, { width = 1280, height = 900 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(env.server.url).origin;
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.push(`request to another origin: ${u}`);
+  });
+  return { context, page, problems };
+}
+
+/** Waits until the app has mounted. */
+export async function ready(page) {
+  await page.waitForSelector("body[data-app=ready]", { timeout: 30000 });
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+export function assertClean(t, env, problems) {
+  const all = [...problems, ...env.server.cspReports.map((r) => `CSP violation: ${r}`)];
+  if (all.length) throw new Error(all.join("\n"));
+}
