@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::components::storage_banner::StorageBanner;
+use super::pages::calendar_page::CalendarPage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::settings_page::SettingsPage;
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/calendar") view=CalendarPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

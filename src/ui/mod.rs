@@ -1,6 +1,7 @@
 //! The Leptos user interface: app shell, routes, pages and components.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod fatal;
 pub mod pages;

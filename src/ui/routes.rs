@@ -5,6 +5,12 @@
 pub enum AppRoute {
     /// `/`: the start page.
     Home,
+    /// `/rules`: the rulebook: table of contents and search.
+    Rules,
+    /// `/rules/:article`: one article of the 细则.
+    Article(u8),
+    /// `/calendar`: the deadline calculator.
+    Calendar,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -14,6 +20,9 @@ impl AppRoute {
     pub fn href(&self) -> String {
         match self {
             Self::Home => "/".to_owned(),
+            Self::Rules => "/rules".to_owned(),
+            Self::Article(n) => format!("/rules/{n}"),
+            Self::Calendar => "/calendar".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -22,12 +31,14 @@ impl AppRoute {
     pub fn title(&self) -> &'static str {
         match self {
             Self::Home => "首页",
+            Self::Rules | Self::Article(_) => "细则",
+            Self::Calendar => "期限计算",
             Self::Settings => "设置",
         }
     }
 
     /// The sections listed in the navigation, in order.
     pub fn navigation() -> Vec<AppRoute> {
-        vec![Self::Home, Self::Settings]
+        vec![Self::Home, Self::Calendar, Self::Settings]
     }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::calendar::{Calendar, CustomYear};
+use crate::core::deadline::Readings;
 use crate::core::settings::Settings;
 use crate::store::{self, Db, StoreError};
 
@@ -32,6 +34,30 @@ pub struct SettingsCtx {
 #[derive(Clone, Copy)]
 pub struct DbCtx(pub RwSignal<DbState, LocalStorage>);
 
+/// The working-day calendar as this unit uses it: the built-in table with the unit's own years
+/// layered over it, and the unit's readings of ambiguous periods.
+#[derive(Clone, Copy)]
+pub struct CalendarCtx {
+    /// The calendar in force.
+    pub calendar: RwSignal<Calendar>,
+    /// The unit's own years (already part of `calendar`).
+    pub custom_years: RwSignal<Vec<CustomYear>>,
+    /// The readings in force.
+    pub readings: RwSignal<Readings>,
+    /// Set when the unit's own years could not be loaded; the built-in table is used.
+    pub load_error: RwSignal<Option<String>>,
+}
+
+impl CalendarCtx {
+    /// Puts a new set of custom years in force (after they were saved).
+    pub fn set_custom_years(&self, years: Vec<CustomYear>) -> Result<(), String> {
+        let calendar = Calendar::with_custom(&years).map_err(|e| e.to_string())?;
+        self.calendar.set(calendar);
+        self.custom_years.set(years);
+        Ok(())
+    }
+}
+
 /// Loads the settings and starts opening the database; call once in the app root.
 pub fn provide_app_state() {
     let (settings, damaged) = match store::settings::load() {
@@ -44,6 +70,14 @@ pub fn provide_app_state() {
         damaged: RwSignal::new(damaged),
     });
 
+    let calendar = CalendarCtx {
+        calendar: RwSignal::new(Calendar::builtin()),
+        custom_years: RwSignal::new(Vec::new()),
+        readings: RwSignal::new(store::calendar::load_readings()),
+        load_error: RwSignal::new(None),
+    };
+    provide_context(calendar);
+
     let db = RwSignal::new_local(DbState::Opening);
     provide_context(DbCtx(db));
     leptos::task::spawn_local(async move {
@@ -52,6 +86,21 @@ pub fn provide_app_state() {
             move || db.set(DbState::Failed(StoreError::ClosedByUpgrade)),
         )
         .await;
+        if let Ok(conn) = &result {
+            let loaded = store::calendar::load_custom_years(conn).await;
+            let applied = loaded.map_err(|e| e.to_string()).and_then(|years| {
+                if years.is_empty() {
+                    Ok(())
+                } else {
+                    calendar.set_custom_years(years)
+                }
+            });
+            if let Err(e) = applied {
+                calendar.load_error.set(Some(format!(
+                    "本单位补充的节假日安排未能载入，暂按内置日历计算：{e}"
+                )));
+            }
+        }
         db.set(match result {
             Ok(conn) => DbState::Ready(conn),
             Err(e) => DbState::Failed(e),
@@ -62,6 +111,11 @@ pub fn provide_app_state() {
 /// The settings service.
 pub fn use_settings() -> SettingsCtx {
     expect_context::<SettingsCtx>()
+}
+
+/// The calendar service.
+pub fn use_calendar() -> CalendarCtx {
+    expect_context::<CalendarCtx>()
 }
 
 /// The database service.

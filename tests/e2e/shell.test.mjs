@@ -7,6 +7,7 @@ import { start, openPage, ready, shot, assertClean } from "./harness.mjs";
 const ROUTES = [
   { path: "/", testid: "home", name: "home" },
   { path: "/settings", testid: "settings", name: "settings" },
+  { path: "/calendar", testid: "calendar", name: "calendar" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 
