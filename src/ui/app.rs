@@ -6,9 +6,11 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::components::storage_banner::StorageBanner;
+use super::pages::article_page::ArticlePage;
 use super::pages::calendar_page::CalendarPage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
+use super::pages::rules_page::RulesPage;
 use super::pages::settings_page::SettingsPage;
 use super::routes::AppRoute;
 use super::state::{provide_app_state, use_settings};
@@ -30,6 +32,8 @@ pub fn App() -> impl IntoView {
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/rules") view=RulesPage/>
+                    <Route path=path!("/rules/:article") view=ArticlePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

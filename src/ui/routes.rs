@@ -39,6 +39,6 @@ impl AppRoute {
 
     /// The sections listed in the navigation, in order.
     pub fn navigation() -> Vec<AppRoute> {
-        vec![Self::Home, Self::Calendar, Self::Settings]
+        vec![Self::Home, Self::Rules, Self::Calendar, Self::Settings]
     }
 }

@@ -8,6 +8,8 @@ const ROUTES = [
   { path: "/", testid: "home", name: "home" },
   { path: "/settings", testid: "settings", name: "settings" },
   { path: "/calendar", testid: "calendar", name: "calendar" },
+  { path: "/rules", testid: "rules", name: "rules" },
+  { path: "/rules/20", testid: "article", name: "article-20" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 

@@ -1,6 +1,8 @@
 //! Pages: one per route, each owning its data loading.
 
+pub mod article_page;
 pub mod calendar_page;
 pub mod home_page;
 pub mod not_found_page;
+pub mod rules_page;
 pub mod settings_page;
