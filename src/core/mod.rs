@@ -2,9 +2,11 @@
 //! No IO, no clock, no randomness, no browser: `today` is always a parameter.
 
 pub mod calendar;
+pub mod case;
 pub mod deadline;
 pub mod guide;
 pub mod rules;
 pub mod search;
 pub mod settings;
 pub mod training;
+pub mod workflow;

@@ -30,6 +30,20 @@ pub enum StoreError {
         "浏览器存储空间已满，本次内容未保存（已有数据未受影响）。请删除不需要的附件或导出备份后清理，再重试。"
     )]
     QuotaExceeded,
+    /// Another tab or window saved this case after it was loaded here; nothing was written.
+    #[error(
+        "此案件已在其他标签页或窗口中被修改（现为第{current}版），本次操作未保存。请重新载入案件后再操作。"
+    )]
+    Stale {
+        /// The revision now stored.
+        current: u32,
+    },
+    /// No case with this id is stored.
+    #[error("找不到编号为 {0} 的案件，可能已被删除或编号有误。")]
+    NotFound(String),
+    /// A case with this id already exists; nothing was written.
+    #[error("编号为 {0} 的案件已经存在，未重复创建。")]
+    Duplicate(String),
     /// A stored record could not be read back into the app's types.
     #[error("读取本地数据时发现无法识别的记录（{0}）。数据未被修改；请导出备份并联系维护人员。")]
     Corrupt(String),

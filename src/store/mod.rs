@@ -2,6 +2,7 @@
 //! with gloo-storage. Makes no business decisions: it stores and returns what `core` defines.
 
 pub mod calendar;
+pub mod cases;
 pub mod db;
 pub mod error;
 pub mod meta;
