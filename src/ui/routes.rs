@@ -9,6 +9,12 @@ pub enum AppRoute {
     Rules,
     /// `/rules/:article`: one article of the 细则.
     Article(u8),
+    /// `/cases`: the list of cases.
+    Cases,
+    /// `/cases/new`: the office's intake form.
+    NewCase,
+    /// `/cases/:id`: one case.
+    Case(String),
     /// `/calendar`: the deadline calculator.
     Calendar,
     /// `/settings`: the unit's settings.
@@ -22,6 +28,9 @@ impl AppRoute {
             Self::Home => "/".to_owned(),
             Self::Rules => "/rules".to_owned(),
             Self::Article(n) => format!("/rules/{n}"),
+            Self::Cases => "/cases".to_owned(),
+            Self::NewCase => "/cases/new".to_owned(),
+            Self::Case(id) => format!("/cases/{}", String::from(js_sys::encode_uri_component(id))),
             Self::Calendar => "/calendar".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
@@ -32,6 +41,8 @@ impl AppRoute {
         match self {
             Self::Home => "首页",
             Self::Rules | Self::Article(_) => "细则",
+            Self::Cases | Self::Case(_) => "案件",
+            Self::NewCase => "登记新案件",
             Self::Calendar => "期限计算",
             Self::Settings => "设置",
         }

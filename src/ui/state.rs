@@ -58,6 +58,22 @@ impl CalendarCtx {
     }
 }
 
+/// Case data changes: bumped after every save in this tab and whenever another tab announces
+/// one, so that anything reading cases can key its resource on it and reload.
+#[derive(Clone, Copy)]
+pub struct CasesCtx {
+    /// Increases on every known change.
+    pub version: RwSignal<u64>,
+}
+
+impl CasesCtx {
+    /// Records that case `id` was saved at `revision` here: reload readers, tell other tabs.
+    pub fn saved(&self, id: &str, revision: u32) {
+        self.version.update(|v| *v += 1);
+        store::broadcast::announce_case_saved(id, revision);
+    }
+}
+
 /// Loads the settings and starts opening the database; call once in the app root.
 pub fn provide_app_state() {
     let (settings, damaged) = match store::settings::load() {
@@ -77,6 +93,12 @@ pub fn provide_app_state() {
         load_error: RwSignal::new(None),
     };
     provide_context(calendar);
+
+    let cases = CasesCtx {
+        version: RwSignal::new(0),
+    };
+    provide_context(cases);
+    store::broadcast::listen_case_saved(move |_, _| cases.version.update(|v| *v += 1));
 
     let db = RwSignal::new_local(DbState::Opening);
     provide_context(DbCtx(db));
@@ -116,6 +138,11 @@ pub fn use_settings() -> SettingsCtx {
 /// The calendar service.
 pub fn use_calendar() -> CalendarCtx {
     expect_context::<CalendarCtx>()
+}
+
+/// The case-change service.
+pub fn use_cases() -> CasesCtx {
+    expect_context::<CasesCtx>()
 }
 
 /// The database service.
