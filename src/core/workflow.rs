@@ -21,7 +21,8 @@ use crate::core::deadline::{DeadlineError, Readings};
 
 pub use deadlines::{OpenDeadline, deemed_acceptance, next_due, open_deadlines};
 pub use tasks::{
-    MemberUnit, ReportItem, Responsible, Task, TaskId, TaskStatus, report_checklist, tasks,
+    MemberUnit, ReportItem, Responsible, Task, TaskId, TaskStatus, UnitPerformance,
+    member_unit_performance, report_checklist, tasks,
 };
 pub use transition::{ExtensionStatus, Guards, ReplyStatus, ReviewWindow, transition};
 

@@ -503,7 +503,13 @@ pub fn validate(input: &CaseInput, today: NaiveDate) -> Result<CaseFacts, Vec<Is
         MAX_PLACE_CHARS,
         true,
     );
-    let options = duty_options(status, harmed.as_ref().map(HarmedPerson::is_relative));
+    // The kind chosen decides the duty options even when the relation is still missing.
+    let relative = match input.harmed.trim() {
+        "self" => Some(false),
+        "near_relative" | "other_relative" => Some(true),
+        _ => None,
+    };
+    let options = duty_options(status, relative);
     let duty = c.choice(
         &input.duty,
         CaseField::Duty,

@@ -648,3 +648,51 @@ pub fn report_checklist(case: &Case, policy: &CasePolicy) -> Vec<ReportItem> {
     }
     items
 }
+
+/// How one member unit's tasks stand across cases.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct UnitPerformance {
+    /// Tasks the cases call for (or called for and were worked on).
+    pub tasks: usize,
+    /// Of these, done.
+    pub done: usize,
+    /// Of these, required by the 细则 and still open.
+    pub open_required: usize,
+    /// Of these, still open on a closed case (only optional tasks can be).
+    pub left_open_on_closed_cases: usize,
+}
+
+/// 第三十八条 「维权委定期对成员单位履职情况进行评估」: per member unit of 第十条, how its tasks
+/// stand across `cases`, every unit listed in 第十条's order (a unit without tasks shows zeros).
+pub fn member_unit_performance(
+    cases: &[Case],
+    policy: &CasePolicy,
+) -> Vec<(MemberUnit, UnitPerformance)> {
+    let mut out: Vec<(MemberUnit, UnitPerformance)> = MemberUnit::ALL
+        .into_iter()
+        .map(|unit| (unit, UnitPerformance::default()))
+        .collect();
+    for case in cases {
+        let closed = case.state() == super::State::Closed;
+        for task in tasks(case, policy) {
+            let Responsible::Member(unit) = task.responsible else {
+                continue;
+            };
+            let Some((_, figures)) = out.iter_mut().find(|(u, _)| *u == unit) else {
+                continue;
+            };
+            figures.tasks += 1;
+            if task.status.is_done() {
+                figures.done += 1;
+            } else {
+                if task.required && task.applies {
+                    figures.open_required += 1;
+                }
+                if closed {
+                    figures.left_open_on_closed_cases += 1;
+                }
+            }
+        }
+    }
+    out
+}
