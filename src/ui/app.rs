@@ -10,6 +10,7 @@ use super::pages::calendar_page::CalendarPage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::settings_page::SettingsPage;
+use super::pages::training_page::TrainingPage;
 use super::routes::AppRoute;
 use super::state::{provide_app_state, use_settings};
 
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
+                    <Route path=path!("/training") view=TrainingPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -4,3 +4,4 @@ pub mod calendar_page;
 pub mod home_page;
 pub mod not_found_page;
 pub mod settings_page;
+pub mod training_page;
