@@ -43,6 +43,8 @@ async function answer(page, q, right) {
   return chosen;
 }
 
+/** Waits until focus is on the element with `id` (the page moves it once the screen is drawn). */
+const focused = (page, id) => page.waitForFunction((x) => document.activeElement?.id === x, id, { timeout: 5000 });
 const position = (page) => page.textContent("[data-testid=quiz-position]");
 const percentOf = (correct, answered) => Math.floor((correct * 100 + Math.floor(answered / 2)) / answered);
 
@@ -64,7 +66,7 @@ test("a wrong answer shows the explanation and articles, a right one says so, an
   await page.click("[data-testid=quiz-start]");
   await page.waitForSelector("[data-testid=question-scenario]");
   assert.equal(await position(page), `第 1 / ${BANK.length} 题`);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "question-title");
+  await focused(page, "question-title");
   await shot(page, "training-question");
 
   // Submitting nothing is refused with a message, not counted.
@@ -82,7 +84,7 @@ test("a wrong answer shows the explanation and articles, a right one says so, an
   assert.match(await page.textContent("[data-testid=feedback-chosen]"), new RegExp(LETTERS[wrong[0]]));
   const hrefs = await page.$$eval("[data-testid=quiz-feedback] [data-testid=article-link]", (as) => as.map((a) => a.getAttribute("href")));
   assert.deepEqual(hrefs, q1.articles.map((n) => `/rules/${n}`));
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "feedback-title");
+  await focused(page, "feedback-title");
   await shot(page, "training-feedback-wrong");
 
   await page.click("[data-testid=quiz-next]");
@@ -124,7 +126,7 @@ test("a wrong answer shows the explanation and articles, a right one says so, an
   await page.click("[data-testid=quiz-quit]");
   await page.waitForSelector("[data-testid=quiz-quit-cancel]");
   assert.match(await page.textContent(".quiz-quit"), /已答的 3 题/);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "quit-confirm");
+  await focused(page, "quit-confirm");
   await shot(page, "training-quit-confirm");
   await page.click("[data-testid=quiz-quit-cancel]");
   await page.waitForSelector("[data-testid=quiz-quit]");
@@ -234,7 +236,7 @@ test("a whole topic quiz can be taken with the keyboard alone at 360 px", async 
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-testid=question-scenario]");
   for (let i = 1; i <= n; i++) {
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "question-title");
+    await focused(page, "question-title");
     // The first question is answered wrongly (so the review has an entry), the rest rightly.
     const q = await currentQuestion(page);
     const pick = i === 1 ? q.options.findIndex((_, k) => !q.correct.includes(k)) : q.correct[0];
@@ -257,14 +259,14 @@ test("a whole topic quiz can be taken with the keyboard alone at 360 px", async 
     await tabTo(page, "the submit button", () => document.activeElement?.dataset.testid === "quiz-submit");
     await page.keyboard.press("Enter");
     await page.waitForSelector("[data-testid=quiz-feedback]");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "feedback-title");
+    await focused(page, "feedback-title");
     if (i === 1) await shot(page, "training-feedback-360");
     await tabTo(page, "the next button", () => document.activeElement?.dataset.testid === "quiz-next");
     await page.keyboard.press("Enter");
     if (i < n) await page.waitForSelector("[data-testid=question-scenario]");
   }
   await page.waitForSelector("[data-testid=quiz-result]");
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "result-title");
+  await focused(page, "result-title");
   assert.equal(await page.textContent("[data-testid=quiz-score]"), `答对 ${n - 1} 题，共 ${n} 题`);
   assert.equal(await page.locator("[data-testid=review-item]").count(), 1);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scrolling at 360 px");
