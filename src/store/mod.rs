@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod meta;
 pub mod settings;
+pub mod training;
 
 pub use db::{DB_NAME, Db, SCHEMA_VERSION};
 pub use error::StoreError;

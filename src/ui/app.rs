@@ -12,6 +12,7 @@ use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::rules_page::RulesPage;
 use super::pages::settings_page::SettingsPage;
+use super::pages::training_page::TrainingPage;
 use super::routes::AppRoute;
 use super::state::{provide_app_state, use_settings};
 
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rules") view=RulesPage/>
                     <Route path=path!("/rules/:article") view=ArticlePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
+                    <Route path=path!("/training") view=TrainingPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -17,6 +17,8 @@ pub enum AppRoute {
     Case(String),
     /// `/calendar`: the deadline calculator.
     Calendar,
+    /// `/training`: the quiz on the 细则 for trainers and officers.
+    Training,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -32,6 +34,7 @@ impl AppRoute {
             Self::NewCase => "/cases/new".to_owned(),
             Self::Case(id) => format!("/cases/{}", String::from(js_sys::encode_uri_component(id))),
             Self::Calendar => "/calendar".to_owned(),
+            Self::Training => "/training".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -44,12 +47,13 @@ impl AppRoute {
             Self::Cases | Self::Case(_) => "案件",
             Self::NewCase => "登记新案件",
             Self::Calendar => "期限计算",
+            Self::Training => "培训测验",
             Self::Settings => "设置",
         }
     }
 
     /// The sections listed in the navigation, in order.
     pub fn navigation() -> Vec<AppRoute> {
-        vec![Self::Home, Self::Rules, Self::Calendar, Self::Settings]
+        vec![Self::Home, Self::Rules, Self::Calendar, Self::Training, Self::Settings]
     }
 }

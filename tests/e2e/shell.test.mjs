@@ -10,6 +10,7 @@ const ROUTES = [
   { path: "/calendar", testid: "calendar", name: "calendar" },
   { path: "/rules", testid: "rules", name: "rules" },
   { path: "/rules/20", testid: "article", name: "article-20" },
+  { path: "/training", testid: "training", name: "training" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 

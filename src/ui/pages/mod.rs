@@ -6,3 +6,4 @@ pub mod home_page;
 pub mod not_found_page;
 pub mod rules_page;
 pub mod settings_page;
+pub mod training_page;
