@@ -496,3 +496,21 @@ fn progress_survives_local_storage_and_resumes() {
     let tampered: Quiz = serde_json::from_str(&tampered).unwrap();
     assert_eq!(tampered.check(&bank), Err(TrainingError::StaleProgress));
 }
+
+/// Regression: the bank once had the correct answer at option A in 48 of 62 single-choice
+/// questions, so always answering A scored about 80%.
+#[test]
+fn correct_answers_are_spread_over_the_option_positions() {
+    let bank = bank();
+    let singles: Vec<_> = bank.questions().iter().filter(|q| !q.multiple).collect();
+    let mut per_position = [0usize; 5];
+    for q in &singles {
+        per_position[q.correct[0]] += 1;
+    }
+    let most = per_position.iter().max().copied().unwrap_or(0);
+    assert!(
+        most * 100 <= singles.len() * 35,
+        "one position holds {most} of {} correct answers: {per_position:?}",
+        singles.len()
+    );
+}
