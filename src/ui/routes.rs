@@ -54,6 +54,12 @@ impl AppRoute {
 
     /// The sections listed in the navigation, in order.
     pub fn navigation() -> Vec<AppRoute> {
-        vec![Self::Home, Self::Rules, Self::Calendar, Self::Training, Self::Settings]
+        vec![
+            Self::Home,
+            Self::Rules,
+            Self::Calendar,
+            Self::Training,
+            Self::Settings,
+        ]
     }
 }
