@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use super::components::storage_banner::StorageBanner;
 use super::pages::calendar_page::CalendarPage;
+use super::pages::guide_page::GuidePage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::settings_page::SettingsPage;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
+                    <Route path=path!("/guide") view=GuidePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

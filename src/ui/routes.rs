@@ -11,6 +11,8 @@ pub enum AppRoute {
     Article(u8),
     /// `/calendar`: the deadline calculator.
     Calendar,
+    /// `/guide`: the step-by-step offence decision guide (第十九至三十条).
+    Guide,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -23,6 +25,7 @@ impl AppRoute {
             Self::Rules => "/rules".to_owned(),
             Self::Article(n) => format!("/rules/{n}"),
             Self::Calendar => "/calendar".to_owned(),
+            Self::Guide => "/guide".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -33,12 +36,13 @@ impl AppRoute {
             Self::Home => "首页",
             Self::Rules | Self::Article(_) => "细则",
             Self::Calendar => "期限计算",
+            Self::Guide => "办理指引",
             Self::Settings => "设置",
         }
     }
 
     /// The sections listed in the navigation, in order.
     pub fn navigation() -> Vec<AppRoute> {
-        vec![Self::Home, Self::Calendar, Self::Settings]
+        vec![Self::Home, Self::Calendar, Self::Guide, Self::Settings]
     }
 }

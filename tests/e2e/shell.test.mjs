@@ -8,6 +8,7 @@ const ROUTES = [
   { path: "/", testid: "home", name: "home" },
   { path: "/settings", testid: "settings", name: "settings" },
   { path: "/calendar", testid: "calendar", name: "calendar" },
+  { path: "/guide", testid: "guide", name: "guide" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 

@@ -1,6 +1,7 @@
 //! Pages: one per route, each owning its data loading.
 
 pub mod calendar_page;
+pub mod guide_page;
 pub mod home_page;
 pub mod not_found_page;
 pub mod settings_page;
