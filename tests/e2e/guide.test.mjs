@@ -143,6 +143,7 @@ test("continuing without an answer shows a focused error summary that links to t
   await summary.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "error-summary");
   assert.match(await summary.textContent(), /请选择一项/);
+  assert.match(await page.title(), /^错误：/);
   await shot(page, "guide-error");
   await summary.locator("a").first().click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), "concern-harm");
@@ -263,6 +264,26 @@ test("an address asking for the result with questions open shows the first open 
   await page.goto(`${env.server.url}guide?concern=harm&victim=officer&step=result`);
   await ready(page);
   await page.waitForSelector(question("officer_link"));
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("the questions can be answered with the keyboard alone", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  await page.goto(`${env.server.url}guide`);
+  await ready(page);
+  await page.focus("[data-testid=guide-begin]");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(question("concern"));
+  await page.focus("#concern-harm");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "guide-continue");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(question("victim"));
+  assert.match(page.url(), /concern=harm/);
+  // Focus moved to the top of the new screen, not lost on a removed element.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
   assertClean(t, env, problems);
   await context.close();
 });

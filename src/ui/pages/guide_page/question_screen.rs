@@ -121,6 +121,17 @@ pub fn QuestionScreen(
     };
 
     let has_error = move || !errors.get().is_empty();
+    // GOV.UK: the tab title says there is an error, so screen-reader users hear it first.
+    Effect::new(move |previous: Option<bool>| {
+        let now = has_error();
+        if previous.is_some_and(|p| p != now)
+            && let Some(doc) = web_sys::window().and_then(|w| w.document())
+        {
+            let prefix = if now { "错误：" } else { "" };
+            doc.set_title(&format!("{prefix}{} · 维权工作台", q.title));
+        }
+        now
+    });
     let error_id = format!("{}-error", id.id());
     let hint_id = format!("{}-hint", id.id());
     let described_by = {

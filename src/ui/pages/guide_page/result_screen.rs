@@ -142,7 +142,7 @@ fn overview(outcome: &Outcome) -> impl IntoView + use<> {
     });
     let law = outcome.public_security_law.map(|v| {
         view! {
-            <dt>"适用的治安管理处罚法"</dt>
+            <dt>"治安管理处罚法文本"</dt>
             <dd>{v.statute().label()}"（行为发生时施行的文本）"</dd>
         }
     });
@@ -319,7 +319,7 @@ fn crime_view(c: &CrimeAssessment) -> impl IntoView + use<> {
 fn likelihood(l: Likelihood) -> (&'static str, &'static str) {
     match l {
         Likelihood::Likely => ("很可能构成", "likely"),
-        Likelihood::Possible => ("可能构成，视鉴定和情节而定", "possible"),
+        Likelihood::Possible => ("可能构成，视鉴定结论或具体情节而定", "possible"),
         Likelihood::Unlikely => ("一般不构成", "unlikely"),
         Likelihood::Excluded => ("不适用", "excluded"),
     }
