@@ -8,6 +8,7 @@ use leptos_router::path;
 use super::components::storage_banner::StorageBanner;
 use super::pages::article_page::ArticlePage;
 use super::pages::calendar_page::CalendarPage;
+use super::pages::guide_page::GuidePage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::rules_page::RulesPage;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rules/:article") view=ArticlePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
                     <Route path=path!("/training") view=TrainingPage/>
+                    <Route path=path!("/guide") view=GuidePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

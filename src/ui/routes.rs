@@ -19,6 +19,8 @@ pub enum AppRoute {
     Calendar,
     /// `/training`: the quiz on the 细则 for trainers and officers.
     Training,
+    /// `/guide`: the step-by-step offence decision guide (第十九至三十条).
+    Guide,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -35,6 +37,7 @@ impl AppRoute {
             Self::Case(id) => format!("/cases/{}", String::from(js_sys::encode_uri_component(id))),
             Self::Calendar => "/calendar".to_owned(),
             Self::Training => "/training".to_owned(),
+            Self::Guide => "/guide".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -48,6 +51,7 @@ impl AppRoute {
             Self::NewCase => "登记新案件",
             Self::Calendar => "期限计算",
             Self::Training => "培训测验",
+            Self::Guide => "办理指引",
             Self::Settings => "设置",
         }
     }
@@ -57,6 +61,7 @@ impl AppRoute {
         vec![
             Self::Home,
             Self::Rules,
+            Self::Guide,
             Self::Calendar,
             Self::Training,
             Self::Settings,

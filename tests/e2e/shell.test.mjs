@@ -11,6 +11,7 @@ const ROUTES = [
   { path: "/rules", testid: "rules", name: "rules" },
   { path: "/rules/20", testid: "article", name: "article-20" },
   { path: "/training", testid: "training", name: "training" },
+  { path: "/guide", testid: "guide", name: "guide" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 
