@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod db;
 pub mod error;
 pub mod meta;
+pub mod persistence;
 pub mod settings;
 
 pub use db::{DB_NAME, Db, SCHEMA_VERSION};

@@ -1,6 +1,12 @@
 //! Reusable components, one per file, each named after its file.
 
 pub mod error_summary;
+pub mod holiday_import;
+pub mod holiday_years;
 pub mod month_grid;
 pub mod page_title;
+pub mod readings_form;
 pub mod storage_banner;
+pub mod storage_status;
+pub mod unit_settings_form;
+pub mod year_arrangement_form;
