@@ -10,7 +10,7 @@ use crate::ui::state::{DbState, use_db};
 const MB: f64 = 1024.0 * 1024.0;
 
 fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / MB)
+    format!("{:.2} MB", bytes / MB)
 }
 
 /// The storage section of the settings page.
@@ -68,12 +68,19 @@ pub fn StorageStatus() -> impl IntoView {
     };
     let usage_text = move || match usage.get() {
         None => "正在查询…".to_owned(),
-        Some(Ok(u)) if u.quota > 0.0 => format!(
-            "已用 {}，可用上限约 {}（{:.1}%）",
-            megabytes(u.usage),
-            megabytes(u.quota),
-            u.usage / u.quota * 100.0
-        ),
+        Some(Ok(u)) if u.quota > 0.0 => {
+            let percent = u.usage / u.quota * 100.0;
+            let share = if percent < 0.1 {
+                "不到0.1%".to_owned()
+            } else {
+                format!("{percent:.1}%")
+            };
+            format!(
+                "已用 {}，可用上限约 {}（{share}）",
+                megabytes(u.usage),
+                megabytes(u.quota)
+            )
+        }
         Some(Ok(u)) => format!("已用 {}，浏览器未提供上限", megabytes(u.usage)),
         Some(Err(e)) => e.to_string(),
     };
