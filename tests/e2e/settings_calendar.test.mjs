@@ -151,11 +151,22 @@ test("a 2027 arrangement entered by the unit makes the count firm and skips the 
   assert.equal(await page.locator("[data-testid=provisional]").count(), 0);
   assert.match(await page.textContent(".trace"), /元旦/);
 
-  // Deleting the year (after confirming) makes 2027 unknown again.
+  // 「修改」 loads the saved year into the form; cancelling leaves it as it was.
   await page.goto(url("/settings#holidays"));
   await ready(page);
+  await page.click("[data-testid=hy-year-2027] >> text=修改");
+  assert.match(await form.locator("h3").textContent(), /修改2027年的安排/);
+  await page.waitForFunction(() => document.activeElement?.id === "hy-year");
+  assert.equal(await page.inputValue("#hy-year"), "2027");
+  assert.equal(await row.locator("input[type=text]").inputValue(), "元旦");
+  assert.equal(await row.locator("input[type=date]").last().inputValue(), "2027-01-03");
+  await form.locator("text=取消修改").click();
+  assert.equal(await page.inputValue("#hy-year"), "");
+
+  // Deleting the year (after confirming) makes 2027 unknown again.
   await page.click("[data-testid=hy-delete-2027]");
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "hy-delete-confirm");
+  // Focus moves to the confirmation, so keyboard users land on the question.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "hy-delete-confirm");
   await page.click("[data-testid=hy-delete-confirm]");
   await page.waitForSelector("[data-testid=hy-saved]");
   assert.match(await yearSource(page, "2027"), /未收录/);

@@ -142,7 +142,7 @@ pub fn HolidayImport(
     let preview = move || {
         pending.get().map(|p| {
             let builtin = Calendar::builtin();
-            let current = ctx.custom_years.get_untracked();
+            let current = ctx.custom_years.get();
             let untouched: Vec<String> = current
                 .iter()
                 .filter(|c| !p.years.iter().any(|y| y.year == c.year))

@@ -97,11 +97,10 @@ fn content_summary(custom: &CustomYear) -> String {
         .iter()
         .map(|h| h.name.as_str())
         .collect();
-    format!(
-        "{}；调休上班{}天",
-        names.join("、"),
-        custom.arrangement.workdays.len()
-    )
+    match custom.arrangement.workdays.len() {
+        0 => format!("{}；无调休上班日", names.join("、")),
+        n => format!("{}；调休上班{n}天", names.join("、")),
+    }
 }
 
 /// The holiday section of the settings page.

@@ -396,7 +396,7 @@ pub fn YearArrangementForm(
                             <button
                                 type="button"
                                 class="button button--secondary hy-row__remove"
-                                aria-label=format!("删除第{n}个放假区间")
+                                aria-label=format!("删除此行（第{n}个放假区间）")
                                 disabled={count <= 1}
                                 on:click=remove
                             >
