@@ -7,6 +7,7 @@ pub mod cases;
 pub mod db;
 pub mod error;
 pub mod meta;
+pub mod persistence;
 pub mod settings;
 pub mod training;
 

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod download;
 pub mod fatal;
 pub mod pages;
 pub mod routes;

@@ -3,6 +3,12 @@
 pub mod confirmation_tag;
 pub mod error_summary;
 pub mod highlighted;
+pub mod holiday_import;
+pub mod holiday_years;
 pub mod month_grid;
 pub mod page_title;
+pub mod readings_form;
 pub mod storage_banner;
+pub mod storage_status;
+pub mod unit_settings_form;
+pub mod year_arrangement_form;

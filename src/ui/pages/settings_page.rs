@@ -1,172 +1,58 @@
-//! `SettingsPage`: the unit's name and level and the operator's name, validated by the core
-//! and kept in local storage.
+//! `SettingsPage`: everything this machine keeps for the unit: its name and operator, its readings
+//! of ambiguous periods, its own holiday years, and the state of the browser's storage.
 
 use leptos::prelude::*;
 
-use crate::core::settings::{SettingsField, SettingsInput, UnitLevel, validate};
-use crate::store;
-use crate::ui::components::error_summary::{ErrorSummary, FieldError};
+use crate::ui::components::holiday_years::HolidayYears;
 use crate::ui::components::page_title::PageTitle;
-use crate::ui::state::use_settings;
+use crate::ui::components::readings_form::ReadingsForm;
+use crate::ui::components::storage_status::StorageStatus;
+use crate::ui::components::unit_settings_form::UnitSettingsForm;
 
-/// The settings form.
+/// The page's sections: anchor id, heading, test id.
+const SECTIONS: [(&str, &str, &str); 4] = [
+    ("unit", "本单位", "settings-unit"),
+    ("readings", "期限读法", "settings-readings"),
+    ("holidays", "节假日安排", "settings-holidays"),
+    ("storage", "本机存储", "settings-storage"),
+];
+
+/// One titled section of the page.
+#[component]
+fn SettingsSection(
+    /// Index into [`SECTIONS`].
+    index: usize,
+    /// The section's content.
+    children: Children,
+) -> impl IntoView {
+    let (id, title, testid) = SECTIONS[index];
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="settings-section" id=id aria-labelledby=labelled_by data-testid=testid>
+            <h2 id=heading class="settings-section__title">{title}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// The settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let ctx = use_settings();
-    let initial = ctx
-        .settings
-        .get_untracked()
-        .map(|s| SettingsInput::from(&s))
-        .unwrap_or_default();
-    let unit_name = RwSignal::new(initial.unit_name);
-    let unit_level = RwSignal::new(initial.unit_level);
-    let operator = RwSignal::new(initial.operator);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let saved = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<String>);
-
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        saved.set(false);
-        save_error.set(None);
-        let input = SettingsInput {
-            unit_name: unit_name.get_untracked(),
-            unit_level: unit_level.get_untracked(),
-            operator: operator.get_untracked(),
-        };
-        match validate(&input) {
-            Ok(settings) => {
-                errors.set(Vec::new());
-                match store::settings::save(&settings) {
-                    Ok(()) => {
-                        unit_name.set(settings.unit_name.clone());
-                        operator.set(settings.operator.clone());
-                        ctx.settings.set(Some(settings));
-                        ctx.damaged.set(false);
-                        saved.set(true);
-                    }
-                    Err(message) => save_error.set(Some(message)),
-                }
-            }
-            Err(issues) => errors.set(
-                issues
-                    .into_iter()
-                    .map(|i| FieldError {
-                        control_id: i.field.control_id().to_owned(),
-                        message: i.message,
-                    })
-                    .collect(),
-            ),
-        }
-    };
-
-    let error_for = move |field: SettingsField| {
-        move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|e| e.control_id == field.control_id())
-                .map(|e| view! { <p class="field-error" id=format!("{}-error", e.control_id)>{e.message}</p> })
-        }
-    };
-    let invalid = move |field: SettingsField| {
-        move || {
-            errors
-                .get()
-                .iter()
-                .any(|e| e.control_id == field.control_id())
-                .then_some("true")
-        }
-    };
-
-    let levels = UnitLevel::ALL
-        .into_iter()
-        .map(|level| {
-            let id = format!("unit-level-{}", level.key());
-            // The first radio carries the group's id so the error summary can focus it.
-            let control_id = if level == UnitLevel::ALL[0] {
-                SettingsField::UnitLevel.control_id().to_owned()
-            } else {
-                id.clone()
-            };
-            view! {
-                <div class="radio">
-                    <input
-                        type="radio"
-                        name="unit-level"
-                        id=control_id.clone()
-                        value=level.key()
-                        prop:checked=move || unit_level.get() == level.key()
-                        on:change=move |_| unit_level.set(level.key().to_owned())
-                    />
-                    <label for=control_id>{level.label()}</label>
-                </div>
-            }
-        })
+    let contents = SECTIONS
+        .iter()
+        .map(|&(id, title, _)| view! { <li><a href=format!("#{id}")>{title}</a></li> })
         .collect_view();
-
     view! {
-        <section class="page page--narrow" data-testid="settings">
+        <section class="page settings" data-testid="settings">
             <PageTitle text="设置"/>
-            <Show when=move || ctx.damaged.get()>
-                <div class="banner banner--warning" role="status">
-                    "本机保存的设置已损坏或不完整，未被使用。请重新填写并保存。"
-                </div>
-            </Show>
-            <ErrorSummary errors=errors.into()/>
-            <Show when=move || saved.get()>
-                <div class="banner banner--success" role="status" data-testid="settings-saved">
-                    "设置已保存。"
-                </div>
-            </Show>
-            {move || {
-                save_error.get().map(|m| view! { <div class="banner banner--error" role="alert">{m}</div> })
-            }}
-            <form class="form" on:submit=on_submit novalidate=true>
-                <div class="field" class:field--error=move || invalid(SettingsField::UnitName)().is_some()>
-                    <label class="field__label" for="unit-name">"单位名称"</label>
-                    <p class="field__hint" id="unit-name-hint">
-                        "显示在页首和打印文书上，例如“嘉兴市公安局南湖区分局”。"
-                    </p>
-                    {error_for(SettingsField::UnitName)}
-                    <input
-                        class="input"
-                        id="unit-name"
-                        name="unit-name"
-                        type="text"
-                        autocomplete="organization"
-                        aria-describedby="unit-name-hint"
-                        aria-invalid=invalid(SettingsField::UnitName)
-                        prop:value=move || unit_name.get()
-                        on:input=move |ev| unit_name.set(event_target_value(&ev))
-                    />
-                </div>
-                <fieldset class="field" class:field--error=move || invalid(SettingsField::UnitLevel)().is_some()>
-                    <legend class="field__label">"单位层级"</legend>
-                    <p class="field__hint">
-                        "第六条：市、县两级公安机关及市局交警支队设立维权委和维权办。"
-                    </p>
-                    {error_for(SettingsField::UnitLevel)}
-                    <div class="radios">{levels}</div>
-                </fieldset>
-                <div class="field" class:field--error=move || invalid(SettingsField::Operator)().is_some()>
-                    <label class="field__label" for="operator">"操作人姓名"</label>
-                    <p class="field__hint" id="operator-hint">"记入每一条案件办理记录。"</p>
-                    {error_for(SettingsField::Operator)}
-                    <input
-                        class="input input--short"
-                        id="operator"
-                        name="operator"
-                        type="text"
-                        autocomplete="name"
-                        aria-describedby="operator-hint"
-                        aria-invalid=invalid(SettingsField::Operator)
-                        prop:value=move || operator.get()
-                        on:input=move |ev| operator.set(event_target_value(&ev))
-                    />
-                </div>
-                <button type="submit" class="button" data-testid="settings-save">"保存设置"</button>
-            </form>
+            <nav class="settings__contents" aria-label="本页内容">
+                <ul>{contents}</ul>
+            </nav>
+            <SettingsSection index=0><UnitSettingsForm/></SettingsSection>
+            <SettingsSection index=1><ReadingsForm/></SettingsSection>
+            <SettingsSection index=2><HolidayYears/></SettingsSection>
+            <SettingsSection index=3><StorageStatus/></SettingsSection>
         </section>
     }
 }
