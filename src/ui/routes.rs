@@ -50,6 +50,12 @@ impl AppRoute {
 
     /// The sections listed in the navigation, in order.
     pub fn navigation() -> Vec<AppRoute> {
-        vec![Self::Home, Self::Rules, Self::Calendar, Self::Settings]
+        vec![
+            Self::Home,
+            Self::Cases,
+            Self::Rules,
+            Self::Calendar,
+            Self::Settings,
+        ]
     }
 }
