@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod case;
+pub mod dashboard;
 pub mod deadline;
 pub mod guide;
 pub mod rules;

@@ -8,6 +8,7 @@ use leptos_router::path;
 use super::components::storage_banner::StorageBanner;
 use super::pages::article_page::ArticlePage;
 use super::pages::calendar_page::CalendarPage;
+use super::pages::cases_page::CasesPage;
 use super::pages::guide_page::GuidePage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/cases") view=CasesPage/>
                     <Route path=path!("/rules") view=RulesPage/>
                     <Route path=path!("/rules/:article") view=ArticlePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>

@@ -60,6 +60,7 @@ impl AppRoute {
     pub fn navigation() -> Vec<AppRoute> {
         vec![
             Self::Home,
+            Self::Cases,
             Self::Rules,
             Self::Guide,
             Self::Calendar,

@@ -6,6 +6,7 @@ import { start, openPage, ready, shot, assertClean } from "./harness.mjs";
 // Every route of the app and the element that proves its page rendered.
 const ROUTES = [
   { path: "/", testid: "home", name: "home" },
+  { path: "/cases", testid: "cases", name: "cases" },
   { path: "/settings", testid: "settings", name: "settings" },
   { path: "/calendar", testid: "calendar", name: "calendar" },
   { path: "/rules", testid: "rules", name: "rules" },

@@ -2,6 +2,7 @@
 
 pub mod article_page;
 pub mod calendar_page;
+pub mod cases_page;
 pub mod guide_page;
 pub mod home_page;
 pub mod not_found_page;
