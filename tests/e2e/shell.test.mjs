@@ -10,6 +10,8 @@ const ROUTES = [
   { path: "/calendar", testid: "calendar", name: "calendar" },
   { path: "/rules", testid: "rules", name: "rules" },
   { path: "/rules/20", testid: "article", name: "article-20" },
+  { path: "/cases/new", testid: "case-new", name: "case-new" },
+  { path: "/cases/WQ-NO-SUCH-CASE", testid: "case", name: "case-missing" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 
