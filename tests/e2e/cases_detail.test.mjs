@@ -233,6 +233,97 @@ test("a case is registered, moved through the workflow to closing, and guarded a
   await context.close();
 });
 
+/** Saves the unit and the operator through the settings form. */
+async function setUp(page, base) {
+  await page.goto(base + "/settings");
+  await ready(page);
+  await page.fill("#unit-name", "嘉兴市公安局南湖区分局");
+  await page.check("#unit-level-county");
+  await page.fill("#operator", "张三");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
+}
+
+/** Registers a complete case of 侮辱 and waits for its page. */
+async function register(page, base) {
+  await page.goto(base + "/cases/new");
+  await ready(page);
+  await page.waitForSelector("[data-testid=case-new]");
+  await page.check("#applicant-kind");
+  await page.check("#status");
+  await page.fill("#officer-name", "李强");
+  await page.fill("#officer-badge", "054321");
+  await page.fill("#officer-unit", "南湖区分局新兴派出所");
+  await page.check("#harmed");
+  await page.fill("#incident-date", "2026-03-01");
+  await page.fill("#incident-time", "08:15");
+  await page.fill("#incident-place", "新兴路菜市场");
+  await page.check("#duty");
+  await page.check("#site-off_site");
+  await page.check("#grounds");
+  await page.check("#categories-insult");
+  await page.check("#injury");
+  await page.fill("#summary", "李强在调解纠纷时被辱骂。");
+  await page.click("[data-testid=case-create]");
+  await page.waitForURL(/\/cases\/WQ-/);
+  await waitState(page, "Received");
+}
+
+test("an overdue reply is shown in red with 第三十七条 督办; facts are amended and a record corrected", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  await context.clock.setFixedTime(RECEIVED);
+  const base = env.server.url.replace(/\/$/, "");
+  await setUp(page, base);
+  await register(page, base);
+  await act(page, "ReportedToCommittee");
+  await waitState(page, "Reported");
+  await act(page, "CommitteeConsented");
+  await waitState(page, "UnderReview");
+
+  // Ten days later the 3 working days of 第三十一条 have long passed.
+  await context.clock.setFixedTime(new Date("2026-03-12T09:00:00+08:00"));
+  await page.reload();
+  await ready(page);
+  await waitState(page, "UnderReview");
+  const reply = page.locator("[data-testid=deadline][data-period=reply]");
+  await reply.waitFor();
+  assert.match(await reply.locator("[data-testid=deadline-overdue]").textContent(), /^逾期 \d+ 个工作日$/);
+  assert.match(await reply.locator("[data-testid=deadline-supervise]").textContent(), /第三十七条/);
+  assert.equal(await reply.locator("[data-testid=deadline-supervise] a").getAttribute("href"), "/rules/37");
+  const kinds = await allowed(page);
+  assert.ok(kinds.includes("DeemedAccepted") && !kinds.includes("Accepted"), kinds.join());
+  await shot(page, "case-overdue");
+
+  await act(page, "Supervised", async () => {
+    await page.fill("#ev-supervised-text", "南湖区分局维权办");
+    await page.fill("#ev-supervised-text2", "立即记录视为受理并启动调查。");
+  });
+  await page.waitForSelector("[data-testid=event-form]", { state: "detached" });
+  await act(page, "DeemedAccepted");
+  await waitState(page, "Accepted");
+
+  // The injury appraisal arrives: the facts are amended through the same form.
+  await act(page, "FactsAmended", () => page.check("#injury-minor"));
+  await page.waitForSelector("[data-testid=event-form]", { state: "detached" });
+  assert.match(await page.textContent(".case-facts"), /轻微伤/);
+  assert.match(await page.locator("[data-testid=timeline-item]").first().textContent(), /伤情未受伤 → 轻微伤/);
+
+  // A record is corrected, never rewritten.
+  await act(page, "Correction", async () => {
+    await page.check("#ev-correction-choice-1");
+    await page.fill("#ev-correction-text", "报告时间记录有误。");
+  });
+  await page.waitForSelector("[data-testid=event-form]", { state: "detached" });
+  const items = page.locator("[data-testid=timeline-item]");
+  assert.equal(await items.count(), 7);
+  assert.match(await items.first().textContent(), /更正记录.*第2条记录（向维权委报告）/s);
+  // Newest first: the report (record 2) is the last but one.
+  assert.match(await items.nth(5).textContent(), /第2条.*本条已由第7条更正/s);
+  await shot(page, "case-corrected");
+  assertClean(t, env, problems);
+  await context.close();
+});
+
 test("an unknown case id says so in Chinese and links back to the list", async (t) => {
   const { context, page, problems } = await openPage(env);
   await page.goto(env.server.url + "cases/WQ-20990101-0000");

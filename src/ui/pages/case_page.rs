@@ -53,7 +53,7 @@ fn article_link(article: u8) -> impl IntoView {
 }
 
 /// The details an event carries, as (label, text) lines for the timeline.
-fn details(case: &Case, event: &Event) -> Vec<(&'static str, String)> {
+fn details(case: &Case, seq: u32, event: &Event) -> Vec<(&'static str, String)> {
     let join = |items: Vec<&str>| {
         if items.is_empty() {
             "无".to_owned()
@@ -62,13 +62,21 @@ fn details(case: &Case, event: &Event) -> Vec<(&'static str, String)> {
         }
     };
     match event {
-        Event::Received { facts } | Event::FactsAmended { facts } => vec![
+        Event::Received { facts } => vec![
             ("当事人", officer_line(facts)),
             (
                 "事件",
                 format!("{} {}", time(facts.incident.at), facts.incident.place),
             ),
         ],
+        Event::FactsAmended { facts } => {
+            let changes = changes(previous_facts(case, seq), facts);
+            if changes.is_empty() {
+                vec![("补正", "内容未变".to_owned())]
+            } else {
+                changes
+            }
+        }
         Event::CommitteeDeclined { reasons } | Event::Rejected { reasons } => {
             vec![("理由", reasons.clone())]
         }
@@ -158,6 +166,97 @@ fn details(case: &Case, event: &Event) -> Vec<(&'static str, String)> {
         | Event::ApplicantNotified
         | Event::ReviewRequested => Vec::new(),
     }
+}
+
+/// The facts as they stood before record `seq`.
+fn previous_facts(case: &Case, seq: u32) -> Option<&CaseFacts> {
+    case.history()
+        .iter()
+        .rev()
+        .filter(|r| r.seq < seq)
+        .filter_map(|r| match &r.kind {
+            Event::Received { facts } | Event::FactsAmended { facts } => Some(&**facts),
+            _ => None,
+        })
+        .next()
+}
+
+/// The facts as lines, for comparing two versions.
+fn fact_lines(f: &CaseFacts) -> Vec<(&'static str, String)> {
+    let flags = [
+        (f.online, "网络上存在有害信息"),
+        (f.public_opinion_risk, "存在涉警舆情风险"),
+        (f.major_or_urgent, "重大紧急案件"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, l)| l)
+    .collect::<Vec<_>>()
+    .join("；");
+    vec![
+        ("申请人", f.applicant.describe()),
+        ("当事人", officer_line(f)),
+        ("受侵害的人", harmed_line(&f.harmed)),
+        ("事件时间", time(f.incident.at)),
+        ("事件地点", f.incident.place.clone()),
+        ("与履行职责的关系", duty_label(f.incident.duty).to_owned()),
+        ("现场", f.incident.site.label().to_owned()),
+        (
+            "申请事由",
+            f.grounds
+                .iter()
+                .map(|g| g.label())
+                .collect::<Vec<_>>()
+                .join("；"),
+        ),
+        (
+            "责任追究",
+            f.accountability
+                .as_ref()
+                .map(accountability_line)
+                .unwrap_or_default(),
+        ),
+        (
+            "侵权行为类型",
+            f.categories
+                .iter()
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join("、"),
+        ),
+        ("伤情", f.injury.label().to_owned()),
+        ("财产损失", f.property_loss.to_string()),
+        (
+            "请求的帮助",
+            f.help
+                .iter()
+                .map(|h| h.label())
+                .collect::<Vec<_>>()
+                .join("；"),
+        ),
+        ("其他情况", flags),
+        ("事件经过", f.summary.clone()),
+    ]
+}
+
+/// What an amendment changed, as (field, 「old → new」) lines.
+fn changes(before: Option<&CaseFacts>, after: &CaseFacts) -> Vec<(&'static str, String)> {
+    let Some(before) = before else {
+        return Vec::new();
+    };
+    let show = |t: String| {
+        if t.trim().is_empty() {
+            "（无）".to_owned()
+        } else {
+            t
+        }
+    };
+    fact_lines(before)
+        .into_iter()
+        .zip(fact_lines(after))
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((label, old), (_, new))| (label, format!("{} → {}", show(old), show(new))))
+        .collect()
 }
 
 fn officer_line(facts: &CaseFacts) -> String {
@@ -800,7 +899,7 @@ fn timeline_item(
         .map(|(_, by)| *by)
         .collect();
     let effective = case.effective_at(record.seq).filter(|at| *at != record.at);
-    let lines = details(case, &record.kind)
+    let lines = details(case, record.seq, &record.kind)
         .into_iter()
         .map(|(label, text)| {
             view! {
