@@ -120,6 +120,7 @@ test("a case is registered, moved through the workflow to closing, and guarded a
 
   await act(page, "ReportedToCommittee");
   await waitState(page, "Reported");
+  assert.equal(await page.textContent("[data-testid=case-saved]"), "已记录“向维权委报告”。");
   await act(page, "CommitteeConsented");
   await waitState(page, "UnderReview");
 
@@ -139,7 +140,11 @@ test("a case is registered, moved through the workflow to closing, and guarded a
   assert.equal(await page.locator("[data-testid=timeline-item]").count(), 3);
 
   // A refusal of the core is shown in Chinese: a rejection needs its reasons.
-  await act(page, "Rejected");
+  await page.click("[data-testid=case-action][data-kind=Rejected]");
+  await page.waitForSelector("[data-testid=event-form]");
+  // Focus moves to the form that was opened.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "不予受理（说明理由）");
+  await page.click("[data-testid=event-submit]");
   await page.waitForSelector("[data-testid=event-refused]");
   assert.match(await page.textContent("[data-testid=event-refused]"), /请填写不予受理的理由/);
   await page.click("[data-testid=event-form] button:has-text('取消')");
@@ -214,6 +219,9 @@ test("a case is registered, moved through the workflow to closing, and guarded a
   assert.equal(labels.at(-1), "收到申请（线索）");
   assert.ok(!(await allowed(page)).includes("Closed"));
   await shot(page, "case-closed");
+  await page.emulateMedia({ media: "print" });
+  await shot(page, "case-closed-print");
+  await page.emulateMedia({ media: "screen" });
 
   await page.setViewportSize({ width: 360, height: 800 });
   await shot(page, "case-closed-360");

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::case::{CaseInput, validate};
 use crate::core::workflow::{
     AppealOpinion, Case, Env, Event, EventKind, ExtensionGround, NewEvent, ReviewAnswer, TaskId,
-    next_due, tasks,
+    next_due, transition,
 };
 use crate::core::workflow::{Determination, Measure};
 use crate::store::{self, StoreError};
@@ -64,30 +64,59 @@ fn time_label(kind: EventKind) -> &'static str {
 }
 
 /// The options of the single choice an event of this kind needs: (key, label).
-fn choices(kind: EventKind, case: &Case, policy_tasks: &[(TaskId, bool)]) -> Vec<(String, String)> {
+fn choices(kind: EventKind, case: &Case, fits: &dyn Fn(&Event) -> bool) -> Vec<(String, String)> {
+    // Placeholder texts: only the choice is probed here; the texts are checked on submit.
+    let text = || "-".to_owned();
     match kind {
         EventKind::ReviewAnswered => ReviewAnswer::ALL
             .into_iter()
+            .filter(|a| {
+                fits(&Event::ReviewAnswered {
+                    answer: *a,
+                    reasons: text(),
+                })
+            })
             .map(|a| (format!("{a:?}"), a.label().to_owned()))
             .collect(),
-        EventKind::MeasureTaken => {
-            let determinations = case.determinations();
-            Measure::ALL
-                .into_iter()
-                .filter(|m| determinations.iter().any(|d| d.measures().0.contains(m)))
-                .map(|m| (format!("{m:?}"), m.label().to_owned()))
-                .collect()
-        }
-        // 第三十三条: a heavier sanction is never admitted, so it is not offered.
+        EventKind::MeasureTaken => Measure::ALL
+            .into_iter()
+            .filter(|m| {
+                fits(&Event::MeasureTaken {
+                    measure: *m,
+                    detail: text(),
+                })
+            })
+            .map(|m| (format!("{m:?}"), m.label().to_owned()))
+            .collect(),
+        // 第三十三条: a heavier sanction is refused by the core, so it is never offered.
         EventKind::AppealReviewed => AppealOpinion::ALL
             .into_iter()
-            .filter(|o| *o != AppealOpinion::Heavier)
+            .filter(|o| {
+                fits(&Event::AppealReviewed {
+                    opinion: *o,
+                    reasons: text(),
+                    recipient: text(),
+                })
+            })
             .map(|o| (format!("{o:?}"), o.label().to_owned()))
             .collect(),
-        EventKind::TaskAssigned | EventKind::TaskCompleted => policy_tasks
-            .iter()
-            .filter(|(_, open)| *open)
-            .map(|(t, _)| (format!("{t:?}"), t.title().to_owned()))
+        EventKind::TaskAssigned | EventKind::TaskCompleted => TaskId::ALL
+            .into_iter()
+            .filter(|t| {
+                let probe = if kind == EventKind::TaskAssigned {
+                    Event::TaskAssigned {
+                        task: *t,
+                        assignee: text(),
+                    }
+                } else {
+                    Event::TaskCompleted {
+                        task: *t,
+                        result: text(),
+                    }
+                };
+                fits(&probe)
+            })
+            .map(|t| (format!("{t:?}"), t.title().to_owned()))
             .collect(),
         EventKind::Correction => case
             .history()
@@ -258,17 +287,20 @@ pub fn EventForm(
     let settings = use_settings().settings;
 
     let policy = crate::core::case::CasePolicy::default();
-    let task_options: Vec<(TaskId, bool)> = tasks(&case, &policy)
-        .into_iter()
-        .map(|t| {
-            let open = t.applies
-                && !t.status.is_done()
-                && !(kind == EventKind::TaskAssigned
-                    && matches!(t.status, crate::core::workflow::TaskStatus::Assigned { .. }));
-            (t.id, open)
+    let today = today_shanghai();
+    // Only the choices the rules admit now are offered (the core's transition decides).
+    let options = calendar.calendar.with_untracked(|cal| {
+        calendar.readings.with_untracked(|readings| {
+            let env = Env {
+                calendar: cal,
+                readings,
+                policy: &policy,
+            };
+            let guards = case.guards(&env, today);
+            let fits = |event: &Event| transition(case.state(), event, &guards).is_ok();
+            choices(kind, &case, &fits)
         })
-        .collect();
-    let options = choices(kind, &case, &task_options);
+    });
     let multi_options = multi(kind);
     let (first_label, second_label) = texts(kind);
 
@@ -290,6 +322,13 @@ pub fn EventForm(
     let busy = RwSignal::new(false);
     let case = StoredValue::new(case);
     let prefix = format!("ev-{kind:?}").to_lowercase();
+    // Keyboard and screen-reader users land on the form they opened.
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(el) = heading.get() {
+            let _ = el.focus();
+        }
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -337,7 +376,6 @@ pub fn EventForm(
             return;
         };
         let now = now_shanghai();
-        let today = today_shanghai();
         let old = case.get_value();
         let entry = NewEvent {
             at,
@@ -525,7 +563,7 @@ pub fn EventForm(
 
     view! {
         <form class="form event-form" on:submit=submit novalidate=true data-testid="event-form">
-            <h3 class="event-form__title">{kind.label()}</h3>
+            <h3 class="event-form__title" tabindex="-1" node_ref=heading>{kind.label()}</h3>
             {facts_view}
             {choice_missing
                 .then(|| view! { <p class="muted">"本案目前没有可选的对象。"</p> })}

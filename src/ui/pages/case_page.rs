@@ -321,6 +321,8 @@ pub fn CasePage() -> impl IntoView {
     let newer = RwSignal::new(None::<u32>);
     // Set when a reload brought in a change made elsewhere.
     let changed_elsewhere = RwSignal::new(None::<u32>);
+    // What this tab recorded last, announced politely.
+    let last_saved = RwSignal::new(None::<String>);
 
     Effect::new(move |_| {
         let Some(Load::Done(result)) = loaded.get() else {
@@ -388,6 +390,7 @@ pub fn CasePage() -> impl IntoView {
                             action=action
                             newer=newer
                             changed_elsewhere=changed_elsewhere
+                            last_saved=last_saved
                             shown=shown
                             reload=Callback::new(move |()| reload())
                         />
@@ -410,6 +413,8 @@ fn CaseView(
     newer: RwSignal<Option<u32>>,
     /// A revision brought in from another tab.
     changed_elsewhere: RwSignal<Option<u32>>,
+    /// What this tab recorded last.
+    last_saved: RwSignal<Option<String>>,
     /// Where a saved case goes.
     shown: RwSignal<Option<Case>>,
     /// Reloads the case from storage.
@@ -441,6 +446,8 @@ fn CaseView(
     let stored = StoredValue::new(case.clone());
 
     let on_saved = Callback::new(move |saved: Case| {
+        let label = saved.history().last().map(|r| r.kind.kind().label());
+        last_saved.set(label.map(|l| format!("已记录“{l}”。")));
         action.set(None);
         newer.set(None);
         changed_elsewhere.set(None);
@@ -476,7 +483,10 @@ fn CaseView(
                     aria-expanded=move || {
                         if action.get().is_some_and(|a| a.kind == kind) { "true" } else { "false" }
                     }
-                    on:click=move |_| action.set(Some(Action { kind, task: None }))
+                    on:click=move |_| {
+                        last_saved.set(None);
+                        action.set(Some(Action { kind, task: None }));
+                    }
                 >
                     {kind.label()}
                 </button>
@@ -550,14 +560,14 @@ fn CaseView(
             let done = t.status.is_done();
             let assigned = matches!(t.status, TaskStatus::Assigned { .. });
             let id = t.id;
-            let assign = (can_assign && t.applies && !done && !assigned).then(|| {
+            let assign = (can_assign && t.applies && !done).then(|| {
                 view! {
                     <button
                         type="button"
                         class="button button--secondary button--small"
                         on:click=move |_| action.set(Some(Action { kind: EventKind::TaskAssigned, task: Some(id) }))
                     >
-                        "分派"
+                        {if assigned { "改派" } else { "分派" }}
                     </button>
                 }
             });
@@ -708,6 +718,11 @@ fn CaseView(
                     " 页填写。"
                 </div>
             </Show>
+            {move || {
+                last_saved
+                    .get()
+                    .map(|m| view! { <div class="banner banner--success" role="status" data-testid="case-saved">{m}</div> })
+            }}
             <p class="muted">"只列出依细则现在可以记录的事项。"</p>
             <div class="case-actions">{buttons}</div>
             {form}
