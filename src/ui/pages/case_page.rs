@@ -348,6 +348,12 @@ pub fn CasePage() -> impl IntoView {
                     }
                     changed_elsewhere.set(Some(case.revision()));
                 }
+                if !same_case {
+                    // Another case (navigation between case pages): nothing carries over.
+                    action.set(None);
+                    changed_elsewhere.set(None);
+                    last_saved.set(None);
+                }
                 newer.set(None);
                 shown.set(Some(case));
             }
