@@ -3,6 +3,7 @@
 
 pub mod broadcast;
 pub mod calendar;
+pub mod case_draft;
 pub mod cases;
 pub mod db;
 pub mod error;

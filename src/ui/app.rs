@@ -8,9 +8,11 @@ use leptos_router::path;
 use super::components::storage_banner::StorageBanner;
 use super::pages::article_page::ArticlePage;
 use super::pages::calendar_page::CalendarPage;
+use super::pages::case_page::CasePage;
 use super::pages::cases_page::CasesPage;
 use super::pages::guide_page::GuidePage;
 use super::pages::home_page::HomePage;
+use super::pages::new_case_page::NewCasePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::rules_page::RulesPage;
 use super::pages::settings_page::SettingsPage;
@@ -38,6 +40,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases") view=CasesPage/>
                     <Route path=path!("/rules") view=RulesPage/>
                     <Route path=path!("/rules/:article") view=ArticlePage/>
+                    <Route path=path!("/cases/new") view=NewCasePage/>
+                    <Route path=path!("/cases/:id") view=CasePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
                     <Route path=path!("/training") view=TrainingPage/>
                     <Route path=path!("/guide") view=GuidePage/>

@@ -2,9 +2,11 @@
 
 pub mod article_page;
 pub mod calendar_page;
+pub mod case_page;
 pub mod cases_page;
 pub mod guide_page;
 pub mod home_page;
+pub mod new_case_page;
 pub mod not_found_page;
 pub mod rules_page;
 pub mod settings_page;
