@@ -5,6 +5,7 @@ pub mod broadcast;
 pub mod calendar;
 pub mod cases;
 pub mod db;
+pub mod drafts;
 pub mod error;
 pub mod meta;
 pub mod persistence;

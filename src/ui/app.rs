@@ -6,10 +6,12 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::components::storage_banner::StorageBanner;
+use super::pages::apply_page::ApplyPage;
 use super::pages::article_page::ArticlePage;
 use super::pages::calendar_page::CalendarPage;
 use super::pages::guide_page::GuidePage;
 use super::pages::home_page::HomePage;
+use super::pages::import_case_page::ImportCasePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::rules_page::RulesPage;
 use super::pages::settings_page::SettingsPage;
@@ -39,6 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calendar") view=CalendarPage/>
                     <Route path=path!("/training") view=TrainingPage/>
                     <Route path=path!("/guide") view=GuidePage/>
+                    <Route path=path!("/apply") view=ApplyPage/>
+                    <Route path=path!("/cases/import") view=ImportCasePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -12,6 +12,8 @@ const ROUTES = [
   { path: "/rules/20", testid: "article", name: "article-20" },
   { path: "/training", testid: "training", name: "training" },
   { path: "/guide", testid: "guide", name: "guide" },
+  { path: "/apply", testid: "apply", name: "apply" },
+  { path: "/cases/import", testid: "import-case", name: "import-case" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 
