@@ -44,11 +44,12 @@ fn new_draft_id() -> String {
 
 /// Saves the form as draft `id` (last step reached `step`); the error is for the user.
 pub(crate) async fn save_draft(
+    db: DbState,
     id: String,
     step: &str,
     form: ApplicationForm,
 ) -> Result<(), String> {
-    let DbState::Ready(db) = use_db_untracked() else {
+    let DbState::Ready(db) = db else {
         return Err("本机数据库尚未打开，草稿未能保存。".into());
     };
     let draft = Draft {
@@ -60,10 +61,6 @@ pub(crate) async fn save_draft(
     drafts::put(&db, &draft)
         .await
         .map_err(|e| format!("草稿未能保存：{e}"))
-}
-
-fn use_db_untracked() -> DbState {
-    use_db().0.get_untracked()
 }
 
 fn go(navigate: &impl Fn(&str, NavigateOptions), href: &str) {
@@ -266,6 +263,7 @@ fn StepScreen(
         })
     };
     let navigate = use_navigate();
+    let db = use_db().0;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = form.get_untracked();
@@ -292,9 +290,10 @@ fn StepScreen(
         );
         let id = id.clone();
         let navigate = navigate.clone();
+        let db = db.get_untracked();
         spawn_local(async move {
             // Saved even with errors, so nothing typed is lost on a closed browser.
-            match save_draft(id.clone(), &reached, current).await {
+            match save_draft(db, id.clone(), &reached, current).await {
                 Ok(()) => {
                     save_error.set(None);
                     if let Some(next) = next {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::application::{ApplicantRole, ApplicationForm, Step, duty_note, eligibility};
 use crate::core::case::{HelpKind, Injury, OffenceCategory, PersonStatus, Relation, Site};
-use crate::core::guide::{Choice, DutyLink, Ground};
+use crate::core::guide::{Choice, DutyLink, Ground, article_label};
 use crate::ui::components::error_summary::FieldError;
 use crate::ui::routes::AppRoute;
 
@@ -90,7 +90,7 @@ pub fn EligibilityPanel(
             .map(|n| {
                 view! {
                     <a class="link apply-article" href=AppRoute::Article(n).href()>
-                        {format!("第{n}条")}
+                        {article_label(u16::from(n))}
                     </a>
                 }
             })
@@ -170,7 +170,8 @@ pub fn StepFields(
 }
 
 fn applicant(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    let kind = move || form.with(|f| f.input.applicant_kind.clone());
+    // A memo, so typing in a revealed field does not rebuild (and unfocus) it.
+    let kind = Memo::new(move |_| form.with(|f| f.input.applicant_kind.clone()));
     view! {
         <Radios
             id="applicant-kind"
@@ -184,10 +185,15 @@ fn applicant(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>)
             ]
             form
             get=|f| f.input.applicant_kind.clone()
-            set=|f, v| f.input.applicant_kind = v
+            set=|f, v| {
+                if f.input.applicant_kind != v {
+                    f.input.applicant_relation.clear();
+                }
+                f.input.applicant_kind = v;
+            }
             errors
         />
-        {move || match kind().as_str() {
+        {move || match kind.get().as_str() {
             "near_relative" => view! {
                 <Radios
                     id="applicant-relation"
@@ -225,7 +231,7 @@ fn person(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) ->
             None => Opt::new(s.key(), "本市公安民警"),
         })
         .collect::<Vec<_>>();
-    let harmed = move || form.with(|f| f.input.harmed.clone());
+    let harmed = Memo::new(move |_| form.with(|f| f.input.harmed.clone()));
     view! {
         <Radios
             id="status"
@@ -255,10 +261,15 @@ fn person(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) ->
             ]
             form
             get=|f| f.input.harmed.clone()
-            set=|f, v| f.input.harmed = v
+            set=|f, v| {
+                if f.input.harmed != v {
+                    f.input.harmed_relation.clear();
+                }
+                f.input.harmed = v;
+            }
             errors
         />
-        {move || match harmed().as_str() {
+        {move || match harmed.get().as_str() {
             "near_relative" => view! {
                 <Radios id="harmed-relation" legend="受到侵害的亲属是当事人的什么人？" options=relation_options() form
                     get=|f| f.input.harmed_relation.clone() set=|f, v| f.input.harmed_relation = v errors/>
@@ -290,7 +301,7 @@ fn ground(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) ->
         .map(|k| Opt::new(k, sanction_label(k)))
         .collect();
     let accountability =
-        move || form.with(|f| f.input.grounds.iter().any(|g| g == "accountability"));
+        Memo::new(move |_| form.with(|f| f.input.grounds.iter().any(|g| g == "accountability")));
     view! {
         <Checkboxes
             id="grounds"
@@ -299,10 +310,18 @@ fn ground(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) ->
             options
             form
             get=|f| f.input.grounds.clone()
-            set=|f, v| f.input.grounds = v
+            set=|f, v| {
+                if !v.iter().any(|g| g == "accountability") {
+                    f.input.sanction.clear();
+                    f.input.sanction_decision.clear();
+                    f.input.sanction_decided_by.clear();
+                    f.input.sanction_date.clear();
+                }
+                f.input.grounds = v;
+            }
             errors
         />
-        {move || accountability().then(|| view! {
+        {move || accountability.get().then(|| view! {
             <Radios
                 id="sanction"
                 legend="受到了什么追究？"
@@ -323,9 +342,11 @@ fn ground(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) ->
 }
 
 fn incident(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let relative = Memo::new(move |_| {
+        form.with(|f| matches!(f.input.harmed.as_str(), "near_relative" | "other_relative"))
+    });
     let duty_options = move || {
-        let relative =
-            form.with(|f| matches!(f.input.harmed.as_str(), "near_relative" | "other_relative"));
+        let relative = relative.get();
         let list: &[DutyLink] = if relative {
             &[
                 DutyLink::BecauseOfDuty,
@@ -363,7 +384,7 @@ fn incident(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) 
                 <div class=class data-testid="apply-duty-note" role="status">
                     <p>
                         {n.explanation} " "
-                        <a class="link" href=AppRoute::Article(n.article).href()>{format!("第{}条", n.article)}</a>
+                        <a class="link" href=AppRoute::Article(n.article).href()>{article_label(u16::from(n.article))}</a>
                     </p>
                 </div>
             }
