@@ -175,7 +175,7 @@ pub fn ImportCasePage() -> impl IntoView {
             let grounds = f.grounds.iter().map(|g| g.label()).collect::<Vec<_>>().join("；");
             let categories = f.categories.iter().map(|c| c.label()).collect::<Vec<_>>().join("、");
             view! {
-                <div class="card" data-testid="import-preview">
+                <div class="card import-preview" data-testid="import-preview">
                     <h2 class="card__title">"将要登记的案件"</h2>
                     <dl class="facts">
                         <dt>"申请人"</dt><dd>{f.applicant.describe()}</dd>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::core::application::{ApplicationForm, Step, first_incomplete};
 use crate::core::case::{HelpKind, OffenceCategory, PersonStatus, Relation, Site};
-use crate::core::guide::{Choice, DutyLink, Ground, Injury, Sanction};
+use crate::core::guide::{Choice, DutyLink, Ground, Injury, Sanction, article_label};
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::page_title::PageTitle;
 
@@ -47,7 +47,7 @@ fn category_label(key: &str) -> String {
         })
         .map_or_else(
             || key.to_owned(),
-            |c| format!("{}（第{}条）", c.label(), c.article()),
+            |c| format!("{}（{}）", c.label(), article_label(u16::from(c.article()))),
         )
 }
 
@@ -95,7 +95,7 @@ pub fn rows(form: &ApplicationForm) -> Vec<Row> {
     let status = PersonStatus::from_key(&i.status).map_or_else(
         || "（未填写）".to_owned(),
         |s| match s.by_reference() {
-            Some(n) => format!("{}（参照办理，第{n}条）", s.label()),
+            Some(n) => format!("{}（参照办理，{}）", s.label(), article_label(u16::from(n))),
             None => "本市公安民警".to_owned(),
         },
     );

@@ -227,7 +227,11 @@ fn person(form: RwSignal<ApplicationForm>, errors: RwSignal<Vec<FieldError>>) ->
     let status_options = PersonStatus::ALL
         .into_iter()
         .map(|s| match s.by_reference() {
-            Some(n) => Opt::hinted(s.key(), s.label(), &format!("参照办理（第{n}条）")),
+            Some(n) => Opt::hinted(
+                s.key(),
+                s.label(),
+                &format!("参照办理（{}）", article_label(u16::from(n))),
+            ),
             None => Opt::new(s.key(), "本市公安民警"),
         })
         .collect::<Vec<_>>();
