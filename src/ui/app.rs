@@ -6,12 +6,14 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::components::storage_banner::StorageBanner;
+use super::pages::apply_page::ApplyPage;
 use super::pages::article_page::ArticlePage;
 use super::pages::calendar_page::CalendarPage;
 use super::pages::case_page::CasePage;
 use super::pages::cases_page::CasesPage;
 use super::pages::guide_page::GuidePage;
 use super::pages::home_page::HomePage;
+use super::pages::import_case_page::ImportCasePage;
 use super::pages::new_case_page::NewCasePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::rules_page::RulesPage;
@@ -41,10 +43,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rules") view=RulesPage/>
                     <Route path=path!("/rules/:article") view=ArticlePage/>
                     <Route path=path!("/cases/new") view=NewCasePage/>
+                    <Route path=path!("/cases/import") view=ImportCasePage/>
                     <Route path=path!("/cases/:id") view=CasePage/>
                     <Route path=path!("/calendar") view=CalendarPage/>
                     <Route path=path!("/training") view=TrainingPage/>
                     <Route path=path!("/guide") view=GuidePage/>
+                    <Route path=path!("/apply") view=ApplyPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -21,6 +21,10 @@ pub enum AppRoute {
     Training,
     /// `/guide`: the step-by-step offence decision guide (第十九至三十条).
     Guide,
+    /// `/apply`: the guided application of 第三十条 for officers and families.
+    Apply,
+    /// `/cases/import`: the office imports an application package.
+    ImportCase,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -38,6 +42,8 @@ impl AppRoute {
             Self::Calendar => "/calendar".to_owned(),
             Self::Training => "/training".to_owned(),
             Self::Guide => "/guide".to_owned(),
+            Self::Apply => "/apply".to_owned(),
+            Self::ImportCase => "/cases/import".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -52,6 +58,8 @@ impl AppRoute {
             Self::Calendar => "期限计算",
             Self::Training => "培训测验",
             Self::Guide => "办理指引",
+            Self::Apply => "维权申请",
+            Self::ImportCase => "导入申请",
             Self::Settings => "设置",
         }
     }
@@ -65,6 +73,7 @@ impl AppRoute {
             Self::Guide,
             Self::Calendar,
             Self::Training,
+            Self::Apply,
             Self::Settings,
         ]
     }

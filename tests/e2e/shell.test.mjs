@@ -15,6 +15,8 @@ const ROUTES = [
   { path: "/guide", testid: "guide", name: "guide" },
   { path: "/cases/new", testid: "case-new", name: "case-new" },
   { path: "/cases/WQ-NO-SUCH-CASE", testid: "case", name: "case-missing" },
+  { path: "/apply", testid: "apply", name: "apply" },
+  { path: "/cases/import", testid: "import-case", name: "import-case" },
   { path: "/no-such-page", testid: "not-found", name: "not-found" },
 ];
 

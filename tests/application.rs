@@ -1,0 +1,395 @@
+//! The guided application: eligibility for every applicant × status (第三十、三十九、四十一条),
+//! the wizard's per-step validation, the application package (round trip, refusals, fuzzing)
+//! and the "what happens next" dates (第三十一、三十二条).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use chrono::NaiveDate;
+use weiquan::core::application::{
+    ApplicantRole, ApplicationForm, Contact, ExtraField, MAX_PACKAGE_BYTES, PackageError, Step,
+    WizardField, complete, duty_note, eligibility, export_package, first_incomplete, parse_package,
+    validate_step, what_next,
+};
+use weiquan::core::calendar::Calendar;
+use weiquan::core::case::{CaseField, CaseInput, PersonStatus, Relation};
+use weiquan::core::deadline::Readings;
+use weiquan::core::guide::DutyLink;
+use weiquan::core::training::SplitMix64;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day(2026, 10, 12)
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn officer_form() -> ApplicationForm {
+    ApplicationForm {
+        input: CaseInput {
+            applicant_kind: "officer".into(),
+            status: "officer".into(),
+            officer_name: "张明".into(),
+            officer_badge: "A12345".into(),
+            officer_unit: "南湖区分局解放派出所".into(),
+            harmed: "self".into(),
+            incident_date: "2026-09-28".into(),
+            incident_time: "21:30".into(),
+            incident_place: "解放路与中山路交叉口".into(),
+            duty: "off_duty_acting".into(),
+            site: "off_site".into(),
+            grounds: strings(&["harm"]),
+            categories: strings(&["insult"]),
+            injury: "none".into(),
+            property_loss_yuan: "".into(),
+            help: strings(&["clearance"]),
+            summary: "下班途中制止盗窃，被对方当众辱骂。".into(),
+            ..CaseInput::default()
+        },
+        contact: Contact {
+            phone: "13800000000".into(),
+        },
+        consent: true,
+    }
+}
+
+fn spouse_form() -> ApplicationForm {
+    let mut form = officer_form();
+    form.input.applicant_kind = "near_relative".into();
+    form.input.applicant_name = "李芳".into();
+    form.input.applicant_relation = "spouse".into();
+    form.input.harmed = "near_relative".into();
+    form.input.harmed_relation = "spouse".into();
+    form.input.duty = "because_of_duty".into();
+    form
+}
+
+#[test]
+fn every_applicant_may_apply_for_every_status_and_the_footing_is_cited() {
+    for role in ApplicantRole::all() {
+        for status in PersonStatus::ALL {
+            let e = eligibility(role, status);
+            assert!(e.may_apply, "{role:?} × {status:?}");
+            assert!(e.articles.contains(&30), "{role:?} × {status:?}");
+            assert!(e.explanation.contains("第三十"), "{}", e.explanation);
+            let by_39 = role == ApplicantRole::OtherRelative;
+            let by_41 = status != PersonStatus::Officer;
+            assert_eq!(e.by_reference.contains(&39), by_39, "{role:?} × {status:?}");
+            assert_eq!(e.by_reference.contains(&41), by_41, "{role:?} × {status:?}");
+            assert_eq!(e.is_by_reference(), by_39 || by_41);
+            assert_eq!(e.explanation.contains("参照办理"), by_39 || by_41);
+            assert_eq!(e.condition.is_some(), by_41);
+            if by_41 {
+                assert!(e.explanation.contains("第四十一条"));
+            }
+            if matches!(role, ApplicantRole::NearRelative(_)) {
+                assert!(e.articles.contains(&39));
+                assert!(e.explanation.contains("第三十九条"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_role_is_read_from_the_typed_form_and_needs_a_near_relatives_relation() {
+    let cases: &[(&str, &str, Option<ApplicantRole>)] = &[
+        ("officer", "", Some(ApplicantRole::Themself)),
+        (
+            "near_relative",
+            "full_sibling",
+            Some(ApplicantRole::NearRelative(Relation::FullSibling)),
+        ),
+        ("near_relative", "祖母", None),
+        ("other_relative", "祖母", Some(ApplicantRole::OtherRelative)),
+        ("department", "", Some(ApplicantRole::Department)),
+        ("", "", None),
+    ];
+    for (kind, relation, expected) in cases {
+        let input = CaseInput {
+            applicant_kind: kind.to_string(),
+            applicant_relation: relation.to_string(),
+            ..CaseInput::default()
+        };
+        assert_eq!(
+            ApplicantRole::from_input(&input),
+            *expected,
+            "{kind} {relation}"
+        );
+    }
+}
+
+#[test]
+fn off_duty_action_is_duty_for_officers_only() {
+    let table = [
+        (PersonStatus::Officer, DutyLink::OffDutyActing, true, 40),
+        (
+            PersonStatus::AuxiliaryOfficer,
+            DutyLink::OffDutyActing,
+            false,
+            41,
+        ),
+        (PersonStatus::Cadet, DutyLink::OnDuty, true, 41),
+        (PersonStatus::Officer, DutyLink::OnDuty, true, 30),
+        (PersonStatus::Officer, DutyLink::Unrelated, false, 2),
+    ];
+    for (status, duty, covered, article) in table {
+        let note = duty_note(status, duty);
+        assert_eq!(
+            (note.covered, note.article),
+            (covered, article),
+            "{status:?} {duty:?}"
+        );
+        assert!(!note.explanation.is_empty());
+    }
+}
+
+#[test]
+fn a_complete_form_has_no_step_issues_for_officer_and_spouse() {
+    for form in [officer_form(), spouse_form()] {
+        for step in Step::ALL {
+            assert_eq!(validate_step(&form, step, today()), vec![], "{step:?}");
+        }
+        assert_eq!(first_incomplete(&form, today()), None);
+        assert!(complete(&form, today()).is_ok());
+    }
+}
+
+#[test]
+fn each_step_reports_all_and_only_its_own_problems() {
+    let empty = ApplicationForm::default();
+    let applicant = validate_step(&empty, Step::Applicant, today());
+    assert_eq!(applicant.len(), 1);
+    assert_eq!(
+        applicant[0].field,
+        WizardField::Case(CaseField::ApplicantKind)
+    );
+
+    let mut form = officer_form();
+    form.input.incident_date = "2027-01-01".into();
+    form.input.incident_place = "".into();
+    form.input.summary = "".into();
+    form.input.help = strings(&["nonsense"]);
+    let incident = validate_step(&form, Step::Incident, today());
+    let fields: Vec<WizardField> = incident.iter().map(|i| i.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            WizardField::Case(CaseField::IncidentDate),
+            WizardField::Case(CaseField::IncidentPlace),
+            WizardField::Case(CaseField::Summary),
+        ]
+    );
+    assert_eq!(validate_step(&form, Step::Applicant, today()), vec![]);
+    assert_eq!(validate_step(&form, Step::Help, today()).len(), 1);
+    assert_eq!(first_incomplete(&form, today()), Some(Step::Incident));
+}
+
+#[test]
+fn contact_and_consent_are_required() {
+    let mut form = officer_form();
+    form.consent = false;
+    for (phone, ok) in [
+        ("", false),
+        ("abc", false),
+        ("123", false),
+        ("0573-82000000", true),
+        ("+86 138 0000 0000", true),
+    ] {
+        form.contact.phone = phone.into();
+        let issues = validate_step(&form, Step::Contact, today());
+        assert_eq!(issues.is_empty(), ok, "{phone}");
+        if !ok {
+            assert_eq!(issues[0].field, WizardField::Extra(ExtraField::Phone));
+            assert_eq!(issues[0].field.control_id(), "contact-phone");
+        }
+    }
+    let consent = validate_step(&form, Step::Consent, today());
+    assert_eq!(consent[0].field.control_id(), "consent");
+    assert!(complete(&form, today()).is_err());
+}
+
+#[test]
+fn steps_run_in_order_with_slugs_that_round_trip() {
+    assert_eq!(Step::Applicant.previous(), None);
+    assert_eq!(Step::Consent.next(), None);
+    for (i, step) in Step::ALL.into_iter().enumerate() {
+        assert_eq!(step.number(), i + 1);
+        assert_eq!(Step::from_slug(step.slug()), Some(step));
+        if let Some(next) = step.next() {
+            assert_eq!(next.previous(), Some(step));
+        }
+    }
+}
+
+fn created() -> chrono::NaiveDateTime {
+    day(2026, 10, 11).and_hms_opt(9, 30, 0).unwrap()
+}
+
+#[test]
+fn an_exported_package_parses_back_to_the_same_application() {
+    for form in [officer_form(), spouse_form()] {
+        let text = export_package(&form, created());
+        let package = parse_package(&text, today()).unwrap();
+        assert_eq!(package.input, form.input);
+        assert_eq!(package.contact, form.contact);
+        assert_eq!(package.created_at, created());
+        assert_eq!(package.sha256.len(), 64);
+        assert_eq!(package.facts, complete(&form, today()).unwrap().facts);
+        assert!(package.attachments.is_empty());
+    }
+}
+
+#[test]
+fn damaged_packages_are_refused_with_the_reason() {
+    let text = export_package(&officer_form(), created());
+    let tampered = text.replace("张明", "张三");
+    let mut bumped: serde_json::Value = serde_json::from_str(&text).unwrap();
+    bumped["version"] = serde_json::json!(2);
+    let mut extra: serde_json::Value = serde_json::from_str(&text).unwrap();
+    extra["unexpected"] = serde_json::json!(1);
+    let cases: Vec<(String, PackageError)> = vec![
+        (tampered, PackageError::Tampered),
+        (text[..text.len() / 2].to_string(), PackageError::Truncated),
+        ("".into(), PackageError::Empty),
+        ("hello".into(), PackageError::Foreign),
+        (
+            r#"{"format":"other","version":1}"#.into(),
+            PackageError::Foreign,
+        ),
+        ("[1,2]".into(), PackageError::Foreign),
+        (bumped.to_string(), PackageError::UnsupportedVersion(2)),
+        (
+            " ".repeat(MAX_PACKAGE_BYTES + 1),
+            PackageError::TooLarge(MAX_PACKAGE_BYTES + 1),
+        ),
+    ];
+    for (input, expected) in cases {
+        let err = parse_package(&input, today()).unwrap_err();
+        assert_eq!(err, expected);
+        assert!(!err.to_string().is_empty());
+    }
+    assert!(matches!(
+        parse_package(&extra.to_string(), today()),
+        Err(PackageError::Schema(_))
+    ));
+}
+
+#[test]
+fn a_package_whose_checksum_matches_but_content_is_invalid_is_refused() {
+    let mut form = officer_form();
+    form.consent = false;
+    let text = export_package(&form, created());
+    assert!(matches!(
+        parse_package(&text, today()),
+        Err(PackageError::Invalid(_))
+    ));
+    let future = export_package(
+        &officer_form(),
+        day(2026, 12, 1).and_hms_opt(8, 0, 0).unwrap(),
+    );
+    assert!(matches!(
+        parse_package(&future, today()),
+        Err(PackageError::Invalid(_))
+    ));
+}
+
+const SPICE: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ":",
+    ",",
+    "null",
+    "true",
+    "-1",
+    "1e309",
+    "\u{0}",
+    "\u{feff}",
+    "𠀀",
+    "\\u0000",
+    "\"sha256\":\"00\"",
+    "\"version\":2",
+    "\n",
+];
+
+fn mutate(rng: &mut SplitMix64, seed: &str) -> String {
+    let mut below = |n: usize| (rng.next_u64() % n.max(1) as u64) as usize;
+    let mut chars: Vec<char> = seed.chars().collect();
+    for _ in 0..=below(4) {
+        let at = below(chars.len() + 1);
+        match below(5) {
+            0 if at < chars.len() => {
+                chars.remove(at);
+            }
+            1 if at < chars.len() => {
+                let end = (at + below(40)).min(chars.len());
+                let copy: Vec<char> = chars[at..end].to_vec();
+                chars.splice(at..at, copy);
+            }
+            2 => {
+                let spice: Vec<char> = SPICE[below(SPICE.len())].chars().collect();
+                chars.splice(at..at, spice);
+            }
+            3 if at < chars.len() => {
+                chars[at] = char::from_u32(chars[at] as u32 ^ (1 << below(8))).unwrap_or('?');
+            }
+            _ => chars.truncate(at),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+#[test]
+fn mutated_packages_never_panic_and_are_accepted_only_unchanged() {
+    let seeds = [
+        export_package(&officer_form(), created()),
+        export_package(&spouse_form(), created()),
+    ];
+    let originals: Vec<_> = seeds
+        .iter()
+        .map(|s| parse_package(s, today()).unwrap())
+        .collect();
+    let mut rng = SplitMix64::new(0xA991);
+    let (mut accepted, mut refused) = (0usize, 0usize);
+    for round in 0..100_000 {
+        let which = round % seeds.len();
+        let input = mutate(&mut rng, &seeds[which]);
+        let result = catch_unwind(AssertUnwindSafe(|| parse_package(&input, today())));
+        match result {
+            Ok(Ok(package)) => {
+                // Only changes the checksum does not cover (white space) can pass.
+                assert_eq!(package.input, originals[which].input, "round {round}");
+                assert_eq!(package.sha256, originals[which].sha256);
+                accepted += 1;
+            }
+            Ok(Err(e)) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+            Err(_) => panic!("round {round} panicked: {input:?}"),
+        }
+    }
+    assert_eq!(accepted + refused, 100_000);
+    assert!(refused > 90_000, "{accepted} accepted");
+}
+
+#[test]
+fn what_next_counts_the_reply_from_receipt_over_the_national_day_week() {
+    let calendar = Calendar::builtin();
+    let next = what_next(&calendar, day(2026, 9, 30), &Readings::default()).unwrap();
+    assert!(next.reply.deadline.due > day(2026, 10, 7));
+    assert!(next.investigation.deadline.due > next.reply.deadline.due);
+    assert!(next.reply.what.contains("第三十一条"));
+    assert!(next.investigation.what.contains("第三十二条"));
+    assert!(next.review_window.contains("10个工作日"));
+    assert!(next.deemed_acceptance.contains("视为受理"));
+    let ordinary = what_next(&calendar, day(2026, 11, 2), &Readings::default()).unwrap();
+    assert_eq!(ordinary.reply.deadline.due, day(2026, 11, 5));
+}

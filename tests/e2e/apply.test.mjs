@@ -1,0 +1,239 @@
+// End-to-end: the guided application (/apply) for an officer and for a spouse, with errors on
+// the way, resuming a draft after a reload, deleting a draft, the print view, and the hand-over:
+// the package imported on /cases/import, a second import refused as a duplicate, a tampered
+// file refused.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { start, openPage, ready, shot, assertClean, SHOTS } from "./harness.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.browser.close(); env?.server.close(); });
+
+const step = (slug) => `[data-testid=apply-step-${slug}]`;
+const cont = (page) => page.click("[data-testid=apply-continue]");
+
+async function begin(page) {
+  await page.goto(`${env.server.url}apply`);
+  await ready(page);
+  await page.click("[data-testid=apply-begin]");
+  await page.waitForSelector(step("applicant"));
+}
+
+/** Expects the error summary to list `count` problems and to have focus. */
+async function expectErrors(page, count) {
+  await page.waitForSelector("[data-testid=error-summary]");
+  assert.equal(await page.locator("[data-testid=error-summary] li").count(), count);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "error-summary");
+}
+
+/** From the person screen to the check page, for an officer harmed himself (relative = false). */
+async function personToCheck(page, { relative }) {
+  await page.waitForSelector(step("person"));
+  await page.check("#status");
+  await page.fill("#officer-name", "张明");
+  await page.fill("#officer-badge", "A12345");
+  await page.fill("#officer-unit", "南湖区分局解放派出所");
+  if (relative) {
+    await page.check("#harmed-near_relative");
+    await page.check("#harmed-relation");
+  } else {
+    await page.check("#harmed");
+  }
+  await cont(page);
+  await page.waitForSelector(step("ground"));
+  await page.check("#grounds");
+  await cont(page);
+  await page.waitForSelector(step("incident"));
+  await page.fill("#incident-date", "2026-09-28");
+  await page.fill("#incident-time", "21:30");
+  if (relative) {
+    await page.check("#duty");
+  } else {
+    await page.check("#duty-off_duty_acting");
+    await page.waitForSelector("[data-testid=apply-duty-note]");
+    assert.match(await page.textContent("[data-testid=apply-duty-note]"), /第四十条/);
+  }
+  await page.check("#site-off_site");
+  await page.check("#categories-insult");
+  await page.fill("#summary", "下班途中制止盗窃，被对方当众辱骂。");
+  // The place is missing: the error is listed and everything typed stays.
+  await cont(page);
+  await expectErrors(page, 1);
+  assert.equal(await page.inputValue("#summary"), "下班途中制止盗窃，被对方当众辱骂。");
+  await page.click("[data-testid=error-summary] a");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "incident-place");
+  await page.fill("#incident-place", "解放路与中山路交叉口");
+  await cont(page);
+  await page.waitForSelector(step("harm"));
+  await page.check("#injury");
+  await cont(page);
+  await page.waitForSelector(step("help"));
+  await page.check("#help-clearance");
+  await cont(page);
+  await page.waitForSelector(step("contact"));
+  await page.fill("#contact-phone", "abc");
+  await cont(page);
+  await expectErrors(page, 1);
+  await page.fill("#contact-phone", "13800000000");
+  await cont(page);
+  await page.waitForSelector(step("consent"));
+  await cont(page);
+  await expectErrors(page, 1);
+  await page.check("#consent");
+  await cont(page);
+  await page.waitForSelector("[data-testid=apply-check]");
+}
+
+async function exportPackage(page, name) {
+  await page.click("[data-testid=apply-finish]");
+  await page.waitForSelector("[data-testid=apply-done]");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("[data-testid=apply-download]"),
+  ]);
+  assert.match(download.suggestedFilename(), /^维权申请-张明-\d{8}\.json$/);
+  const file = path.join(SHOTS, `${name}.json`);
+  await download.saveAs(file);
+  return file;
+}
+
+async function importFile(page, file) {
+  await page.goto(`${env.server.url}cases/import`);
+  await ready(page);
+  await page.setInputFiles("#package-file", file);
+}
+
+test("an officer applies, prints, exports, and the office imports the package once only", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  await begin(page);
+  await cont(page);
+  await expectErrors(page, 1);
+  await page.check("#applicant-kind");
+  await cont(page);
+  await personToCheck(page, { relative: false });
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /第三十条/);
+  assert.equal(await page.locator("[data-testid=apply-by-reference]").count(), 0);
+  const checkText = await page.textContent("[data-testid=apply-check]");
+  for (const want of ["张明", "A12345", "解放路与中山路交叉口", "13800000000", "第四十条"]) {
+    assert.ok(checkText.includes(want), want);
+  }
+  // A change link returns to the check page.
+  await page.click("a[href*='step=contact'][href*='from=check']");
+  await page.waitForSelector(step("contact"));
+  await page.fill("#contact-phone", "0573-82000000");
+  await cont(page);
+  await page.waitForSelector("[data-testid=apply-check]");
+  assert.match(await page.textContent("[data-testid=apply-check]"), /0573-82000000/);
+  await shot(page, "apply-check");
+
+  const file = await exportPackage(page, "apply-officer-package");
+  assert.match(await page.textContent("[data-testid=apply-next-reply]"), /第三十一条/);
+  assert.match(await page.textContent("[data-testid=apply-deemed]"), /视为受理/);
+  await shot(page, "apply-done");
+  await page.emulateMedia({ media: "print" });
+  await shot(page, "apply-print");
+  await page.pdf({ path: path.join(SHOTS, "apply-print.pdf"), format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+
+  const text = fs.readFileSync(file, "utf8");
+  const json = JSON.parse(text);
+  assert.equal(json.format, "weiquan-application");
+  assert.equal(json.version, 1);
+  assert.match(json.sha256, /^[0-9a-f]{64}$/);
+
+  await importFile(page, file);
+  await page.waitForSelector("[data-testid=import-preview]");
+  assert.match(await page.textContent("[data-testid=import-officer]"), /张明/);
+  await shot(page, "import-preview");
+  await page.click("[data-testid=import-submit]");
+  await page.waitForSelector("[data-testid=import-created]");
+  const href = await page.getAttribute("[data-testid=import-case-link]", "href");
+  assert.match(href, /^\/cases\/c\d{14}-\d{6}$/);
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("weiquan");
+    open.onsuccess = () => {
+      const req = open.result.transaction("cases").objectStore("cases").getAll();
+      req.onsuccess = () => resolve(req.result.map((r) => ({ id: r.id, sha: r.package_sha256 })));
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  assert.deepEqual(stored, [{ id: href.slice("/cases/".length), sha: json.sha256 }]);
+
+  await importFile(page, file);
+  await page.waitForSelector("[data-testid=import-preview]");
+  await page.click("[data-testid=import-submit]");
+  await page.waitForSelector("[data-testid=import-duplicate]");
+  assert.ok((await page.textContent("[data-testid=import-duplicate]")).includes(href.slice("/cases/".length)));
+
+  const tampered = text.replace("张明", "张三");
+  await page.goto(`${env.server.url}cases/import`);
+  await ready(page);
+  await page.setInputFiles("#package-file", { name: "tampered.json", mimeType: "application/json", buffer: Buffer.from(tampered) });
+  await page.waitForSelector("[data-testid=import-refused]");
+  assert.match(await page.textContent("[data-testid=import-refused]"), /修改/);
+  await page.setInputFiles("#package-file", { name: "cut.json", mimeType: "application/json", buffer: Buffer.from(text.slice(0, 200)) });
+  await page.waitForSelector("[data-testid=import-refused]");
+  assert.match(await page.textContent("[data-testid=import-refused]"), /不完整/);
+  await page.setInputFiles("#package-file", { name: "other.json", mimeType: "application/json", buffer: Buffer.from('{"hello":1}') });
+  await page.waitForSelector("[data-testid=import-refused]");
+  assert.match(await page.textContent("[data-testid=import-refused]"), /不是维权申请文件/);
+  await shot(page, "import-refused");
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("a spouse applies, resumes after a reload, and can delete the draft for good", async (t) => {
+  const { context, page, problems } = await openPage(env, { width: 360, height: 800 });
+  await begin(page);
+  await page.check("#applicant-kind-near_relative");
+  await cont(page);
+  await expectErrors(page, 2);
+  await page.check("#applicant-relation");
+  await page.fill("#applicant-name", "李芳");
+  await page.waitForSelector("[data-testid=apply-eligibility]");
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /第三十九条/);
+  await shot(page, "apply-spouse-360");
+  await cont(page);
+  await page.waitForSelector(step("person"));
+  // The browser is reloaded: the draft comes back from IndexedDB.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(step("person"));
+  await page.click("[data-testid=apply-back]");
+  await page.waitForSelector(step("applicant"));
+  assert.equal(await page.inputValue("#applicant-name"), "李芳");
+  assert.ok(await page.isChecked("#applicant-relation"));
+  await cont(page);
+  // A 辅警's spouse applies by reference (第四十一条).
+  await page.waitForSelector(step("person"));
+  await page.check("#status-auxiliary");
+  await page.waitForSelector("[data-testid=apply-by-reference]");
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /第四十一条/);
+  await page.check("#status");
+  await personToCheck(page, { relative: true });
+  await shot(page, "apply-check-360");
+  await exportPackage(page, "apply-spouse-package");
+  await shot(page, "apply-done-360");
+
+  // The start screen lists the drafts; one is deleted after confirming.
+  await page.goto(`${env.server.url}apply`);
+  await ready(page);
+  await page.waitForSelector("[data-testid=apply-drafts]");
+  const before = await page.locator("[data-testid=apply-draft]").count();
+  assert.ok(before >= 1);
+  await page.click("[data-testid=apply-draft-delete]");
+  await page.waitForSelector("[data-testid=apply-draft-confirm]");
+  await shot(page, "apply-delete-confirm-360");
+  await page.click("[data-testid=apply-draft-confirm-delete]");
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=apply-draft]").length === n - 1, before);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector("[data-testid=apply-start]");
+  assert.equal(await page.locator("[data-testid=apply-draft]").count(), before - 1);
+  assertClean(t, env, problems);
+  await context.close();
+});
