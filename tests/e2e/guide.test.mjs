@@ -287,3 +287,30 @@ test("the questions can be answered with the keyboard alone", async (t) => {
   assertClean(t, env, problems);
   await context.close();
 });
+
+test("the result starts an application with the guide's answers carried over", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const query = "concern=harm&victim=officer&officer_link=on_duty&officer_conduct=no_fault"
+    + "&act_date=2026-03-05&acts=violence&injury=minor&violence_details=&property_loss=none&step=result";
+  await page.goto(`${env.server.url}guide?${query}`);
+  await ready(page);
+  await page.click("[data-testid=guide-apply]");
+  await page.waitForURL(/\/apply\?draft=[^&]+&step=/);
+  const draftId = new URL(page.url()).searchParams.get("draft");
+  // The draft was saved with the guide's facts.
+  const input = await page.evaluate((id) => new Promise((resolve, reject) => {
+    const open = indexedDB.open("weiquan");
+    open.onsuccess = () => {
+      const get = open.result.transaction("drafts").objectStore("drafts").get(id);
+      get.onsuccess = () => { resolve(get.result?.form?.input ?? null); open.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+    open.onerror = () => reject(open.error);
+  }), draftId);
+  assert.ok(input, "the draft exists");
+  assert.deepEqual(input.categories, ["assault"]);
+  assert.equal(input.injury, "minor");
+  assert.equal(input.incident_date, "2026-03-05");
+  assertClean(t, env, problems);
+  await context.close();
+});

@@ -16,10 +16,14 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::core::application::{ApplicationForm, Step, validate_step};
+use crate::core::case::CaseInput;
+use crate::core::guide::evaluate;
 use crate::store::drafts::{self, Draft};
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError, focus_control};
 use crate::ui::components::page_title::PageTitle;
+use crate::ui::pages::guide_page::result_screen::CARRY_PARAM;
+use crate::ui::pages::guide_page::url::GuideUrl;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_db};
 
@@ -79,6 +83,49 @@ pub fn ApplyPage() -> impl IntoView {
     let loaded = RwSignal::new(None::<String>);
     let load_error = RwSignal::new(None::<String>);
     let db = use_db().0;
+    // Arriving from the guide's result (`?carry=guide&<its answers>`): start a new draft with
+    // what the guide already knows, then continue at the first step.
+    let carry_error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if draft_id.get().is_some()
+            || query.with(|q| q.get(CARRY_PARAM)).as_deref() != Some("guide")
+        {
+            return;
+        }
+        let DbState::Ready(_) = db.get() else {
+            return;
+        };
+        let answers = query.with_untracked(GuideUrl::from_query).answers;
+        let outcome = match evaluate(&answers) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                carry_error.set(Some(format!(
+                    "办理指引的回答不完整，无法带入申请（{e}）。请直接填写。"
+                )));
+                return;
+            }
+        };
+        let form = ApplicationForm {
+            input: CaseInput::from_carry_over(&outcome.carry_over),
+            ..ApplicationForm::default()
+        };
+        let id = new_draft_id();
+        let navigate = navigate.clone();
+        let state = db.get_untracked();
+        spawn_local(async move {
+            match save_draft(state, id.clone(), Step::Applicant.slug(), form).await {
+                Ok(()) => navigate(
+                    &screen_href(&id, Step::Applicant.slug(), false),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                ),
+                Err(e) => carry_error.set(Some(e)),
+            }
+        });
+    });
     Effect::new(move |_| {
         let Some(id) = draft_id.get() else {
             return;
@@ -102,6 +149,12 @@ pub fn ApplyPage() -> impl IntoView {
     view! {
         <section class="page page--narrow apply" data-testid="apply">
             {move || {
+                if let Some(e) = carry_error.get() {
+                    return view! {
+                        <div class="banner banner--error" role="alert" data-testid="apply-carry-error">{e}</div>
+                        <StartScreen/>
+                    }.into_any();
+                }
                 if let Some(e) = load_error.get() {
                     return view! { <div class="banner banner--error" role="alert">{e}</div> }.into_any();
                 }

@@ -5,8 +5,8 @@
 
 mod check_screen;
 mod question_screen;
-mod result_screen;
-mod url;
+pub(crate) mod result_screen;
+pub(crate) mod url;
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;

@@ -26,6 +26,14 @@ pub fn ResultScreen(
     answers: Answers,
 ) -> impl IntoView {
     let check = GuideUrl::href(&answers, Step::Check, false);
+    let apply = evaluate(&answers)
+        .ok()
+        .filter(|o| o.eligibility.eligible)
+        .map(|_| {
+            let guide = GuideUrl::href(&answers, Step::Auto, false);
+            let query = guide.split_once('?').map(|(_, q)| q).unwrap_or_default();
+            format!("{}?{CARRY_PARAM}=guide&{query}", AppRoute::Apply.href())
+        });
     let body = match evaluate(&answers) {
         Ok(outcome) => outcome_view(&outcome).into_any(),
         Err(e) => view! {
@@ -55,6 +63,9 @@ pub fn ResultScreen(
             </div>
             {body}
             <div class="guide-actions no-print">
+                {apply.map(|href| view! {
+                    <a class="button" href=href data-testid="guide-apply">"用这些回答开始维权申请"</a>
+                })}
                 <button type="button" class="button" on:click=print data-testid="guide-print">
                     "打印本结果"
                 </button>
@@ -71,6 +82,9 @@ pub fn ResultScreen(
         </div>
     }
 }
+
+/// The query parameter that tells `/apply` to start a draft from the guide's answers.
+pub(crate) const CARRY_PARAM: &str = "carry";
 
 fn outcome_view(outcome: &Outcome) -> impl IntoView + use<> {
     let findings = outcome.findings.iter().map(finding_view).collect_view();
