@@ -21,6 +21,8 @@ pub enum AppRoute {
     Training,
     /// `/guide`: the step-by-step offence decision guide (第十九至三十条).
     Guide,
+    /// `/stats`: the committee's statistics and exports (第十七、三十八条).
+    Stats,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -38,6 +40,7 @@ impl AppRoute {
             Self::Calendar => "/calendar".to_owned(),
             Self::Training => "/training".to_owned(),
             Self::Guide => "/guide".to_owned(),
+            Self::Stats => "/stats".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -52,6 +55,7 @@ impl AppRoute {
             Self::Calendar => "期限计算",
             Self::Training => "培训测验",
             Self::Guide => "办理指引",
+            Self::Stats => "统计",
             Self::Settings => "设置",
         }
     }
@@ -65,6 +69,7 @@ impl AppRoute {
             Self::Guide,
             Self::Calendar,
             Self::Training,
+            Self::Stats,
             Self::Settings,
         ]
     }
