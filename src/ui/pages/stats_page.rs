@@ -396,8 +396,8 @@ fn HBarChart(
     items: Vec<(String, usize)>,
 ) -> impl IntoView {
     const ROW: usize = 32;
-    const LABEL_W: usize = 170;
-    const BAR_MAX: usize = 380;
+    const LABEL_W: usize = 130;
+    const BAR_MAX: usize = 230;
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let height = items.len() * ROW + 8;
     let alt = alt_text(title, &items);
@@ -416,7 +416,7 @@ fn HBarChart(
         .collect_view();
     view! {
         <figure class="chart" data-testid="chart-category">
-            <svg class="chart__svg" viewBox=format!("0 0 600 {height}") role="img" aria-label=alt
+            <svg class="chart__svg" viewBox=format!("0 0 400 {height}") role="img" aria-label=alt
                 preserveAspectRatio="xMinYMin meet">
                 <title>{title}</title>
                 {bars}
@@ -436,8 +436,8 @@ fn ColumnChart(
     /// The short label under each column.
     ticks: Vec<String>,
 ) -> impl IntoView {
-    const WIDTH: usize = 600;
-    const PLOT_H: usize = 200;
+    const WIDTH: usize = 480;
+    const PLOT_H: usize = 180;
     const TOP: usize = 20;
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let count = items.len().max(1);
