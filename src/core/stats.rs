@@ -184,7 +184,7 @@ pub struct Statistics {
     pub median_investigation_days: Option<MedianDays>,
 }
 
-/// The periods whose keeping is counted, in procedural order.
+/// 第三十一、三十二条: the periods whose keeping is counted, in procedural order.
 pub const COUNTED_PERIODS: [PeriodId; 5] = [
     PeriodId::Reply,
     PeriodId::Investigation,

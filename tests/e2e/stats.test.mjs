@@ -127,6 +127,9 @@ test("the figures shown match the seeded cases", async (t) => {
   const overdue = fixtures.expected.filter((e) => e.bucket === "overdue").length;
   assert.equal(Number(await page.textContent("[data-testid=stats-overdue]")), overdue);
 
+  // 第三十八条: every member unit of 第十条 is listed, even without tasks.
+  assert.equal(await page.locator("[data-testid=member-units] tbody tr").count(), 10);
+
   // The charts are images with a text alternative naming every figure.
   const alt = await page.getAttribute("[data-testid=chart-category] svg", "aria-label");
   assert.match(alt, new RegExp(`袭警 ${byCategory["袭警"]} 件`));

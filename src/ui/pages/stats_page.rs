@@ -8,9 +8,10 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::core::case::CasePolicy;
 use crate::core::export::{case_list_csv, deadlines_ics, statistics_csv};
 use crate::core::stats::{DateRange, MedianDays, Statistics, month_label, statistics};
-use crate::core::workflow::Case;
+use crate::core::workflow::{Case, MemberUnit, UnitPerformance, member_unit_performance};
 use crate::store::cases::from_record;
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::page_title::PageTitle;
@@ -129,7 +130,16 @@ fn Loaded(
             let range = range.get().ok()?;
             let cal = calendar.calendar.get();
             let readings = calendar.readings.get();
-            Some(Arc::new(statistics(&cases, range, &cal, &readings, today)))
+            let chosen: Vec<Case> = cases
+                .iter()
+                .filter(|c| range.contains(c.received_at().date()))
+                .cloned()
+                .collect();
+            let performance = member_unit_performance(&chosen, &CasePolicy::default());
+            Some((
+                Arc::new(statistics(&cases, range, &cal, &readings, today)),
+                Arc::new(performance),
+            ))
         })
     };
 
@@ -155,7 +165,7 @@ fn Loaded(
         }
     };
     let export_stats = move |_| {
-        let Some(Some(s)) = stats.try_get_untracked() else {
+        let Some(Some((s, _))) = stats.try_get_untracked() else {
             return;
         };
         let name = format!("维权统计_{}_{}.csv", s.range.from(), s.range.to());
@@ -190,7 +200,7 @@ fn Loaded(
             </p>
         </div>
         {move || export_error.get().map(|e| view! { <p class="banner banner--error" role="alert">{e}</p> })}
-        {move || stats.get().map(|s| view! { <Figures stats=s/> })}
+        {move || stats.get().map(|(s, performance)| view! { <Figures stats=s performance/> })}
     }
     .into_any()
 }
@@ -205,6 +215,8 @@ fn median_text(m: Option<MedianDays>) -> String {
 fn Figures(
     /// The computed statistics.
     stats: Arc<Statistics>,
+    /// 第三十八条: each member unit's tasks on the cases in the range.
+    performance: Arc<Vec<(MemberUnit, UnitPerformance)>>,
 ) -> impl IntoView {
     let s = &*stats;
     let overdue: usize = s.periods.iter().map(|(_, f)| f.running_overdue).sum();
@@ -268,6 +280,19 @@ fn Figures(
         })
         .collect_view();
 
+    let member_rows = performance
+        .iter()
+        .map(|(unit, p)| {
+            view! {
+                <tr>
+                    <th scope="row">{unit.label()}</th>
+                    <td>{p.tasks}</td>
+                    <td>{p.done}</td>
+                    <td>{p.open_required}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <h2 data-testid="stats-heading">{heading}</h2>
         <ul class="stats-summary" data-testid="stats-summary">
@@ -334,6 +359,24 @@ fn Figures(
                         </tr>
                     </thead>
                     <tbody>{period_rows}</tbody>
+                </table>
+            </div>
+        </section>
+        <section class="stats-block" aria-labelledby="members-title">
+            <h3 id="members-title">"成员单位履职情况（第三十八条）"</h3>
+            <p class="field__hint">"所选范围内收到的案件中，由第十条所列成员单位承担的工作。"</p>
+            <div class="table-scroll">
+                <table class="table stats-table" data-testid="member-units">
+                    <caption class="visually-hidden">"成员单位履职情况"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"成员单位"</th>
+                            <th scope="col">"承担工作"</th>
+                            <th scope="col">"已完成"</th>
+                            <th scope="col">"应办未办"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{member_rows}</tbody>
                 </table>
             </div>
         </section>
