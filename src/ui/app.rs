@@ -18,6 +18,7 @@ use super::pages::new_case_page::NewCasePage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::rules_page::RulesPage;
 use super::pages::settings_page::SettingsPage;
+use super::pages::stats_page::StatsPage;
 use super::pages::training_page::TrainingPage;
 use super::routes::AppRoute;
 use super::state::{provide_app_state, use_settings};
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/training") view=TrainingPage/>
                     <Route path=path!("/guide") view=GuidePage/>
                     <Route path=path!("/apply") view=ApplyPage/>
+                    <Route path=path!("/stats") view=StatsPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -25,6 +25,8 @@ pub enum AppRoute {
     Apply,
     /// `/cases/import`: the office imports an application package.
     ImportCase,
+    /// `/stats`: the committee's statistics and exports (第十七、三十八条).
+    Stats,
     /// `/settings`: the unit's settings.
     Settings,
 }
@@ -44,6 +46,7 @@ impl AppRoute {
             Self::Guide => "/guide".to_owned(),
             Self::Apply => "/apply".to_owned(),
             Self::ImportCase => "/cases/import".to_owned(),
+            Self::Stats => "/stats".to_owned(),
             Self::Settings => "/settings".to_owned(),
         }
     }
@@ -60,6 +63,7 @@ impl AppRoute {
             Self::Guide => "办理指引",
             Self::Apply => "维权申请",
             Self::ImportCase => "导入申请",
+            Self::Stats => "统计",
             Self::Settings => "设置",
         }
     }
@@ -74,6 +78,7 @@ impl AppRoute {
             Self::Calendar,
             Self::Training,
             Self::Apply,
+            Self::Stats,
             Self::Settings,
         ]
     }

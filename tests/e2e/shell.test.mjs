@@ -13,6 +13,7 @@ const ROUTES = [
   { path: "/rules/20", testid: "article", name: "article-20" },
   { path: "/training", testid: "training", name: "training" },
   { path: "/guide", testid: "guide", name: "guide" },
+  { path: "/stats", testid: "stats", name: "stats" },
   { path: "/cases/new", testid: "case-new", name: "case-new" },
   { path: "/cases/WQ-NO-SUCH-CASE", testid: "case", name: "case-missing" },
   { path: "/apply", testid: "apply", name: "apply" },

@@ -12,4 +12,5 @@ pub mod new_case_page;
 pub mod not_found_page;
 pub mod rules_page;
 pub mod settings_page;
+pub mod stats_page;
 pub mod training_page;
