@@ -277,7 +277,10 @@ fn a_new_item_needs_a_description_and_a_bad_file_stops_the_whole_upload() {
         ),
     ];
     for (target, refusal) in cases {
-        assert_eq!(with_attachments(&f, &target, &[ok.clone()]), Err(refusal));
+        assert_eq!(
+            with_attachments(&f, &target, std::slice::from_ref(&ok)),
+            Err(refusal)
+        );
     }
     let bad = file("b", "b.html", "text/html", 1);
     assert!(with_attachments(&f, &EvidenceTarget::Existing(0), &[ok, bad]).is_err());

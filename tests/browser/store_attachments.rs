@@ -124,3 +124,80 @@ async fn a_disallowed_or_too_large_file_is_refused_before_anything_is_written() 
     );
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn files_are_deleted_again_when_the_case_save_is_refused() {
+    use weiquan::core::calendar::Calendar;
+    use weiquan::core::case::{CaseId, CasePolicy};
+    use weiquan::core::deadline::Readings;
+    use weiquan::core::workflow::{Case, Env, Event, NewEvent};
+    use weiquan::store::{StoreError, cases};
+
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let db = open("weiquan-test-attachments-3").await;
+    let case = Case::open(
+        CaseId::new("C-9").unwrap(),
+        facts(),
+        at("2026-09-21 09:00"),
+        "李四",
+        "",
+        at("2026-09-21 09:05"),
+    )
+    .unwrap();
+    cases::create(&db, &case, None, None).await.unwrap();
+    let rec = record("att-z", "C-9", b"%PDF-1.4 z");
+    let file = AttachmentRef {
+        id: rec.meta.id.clone(),
+        file_name: rec.meta.file_name.clone(),
+        mime: rec.meta.mime.clone(),
+        size: rec.meta.size,
+    };
+    let amended =
+        with_attachments(case.facts(), &EvidenceTarget::New("笔录".into()), &[file]).unwrap();
+    let (calendar, readings, policy) = (
+        Calendar::builtin(),
+        Readings::default(),
+        CasePolicy::default(),
+    );
+    let env = Env {
+        calendar: &calendar,
+        readings: &readings,
+        policy: &policy,
+    };
+    let entry = NewEvent {
+        at: at("2026-09-21 10:00"),
+        actor: "李四".into(),
+        event: Event::FactsAmended {
+            facts: Box::new(amended),
+        },
+        note: "添加证据材料".into(),
+    };
+    let next = case.apply(entry, &env, at("2026-09-21 10:00")).unwrap();
+
+    // Based on a revision that is not the stored one: refused, and the file is gone again.
+    let stale = attachments::attach_to_case(&db, std::slice::from_ref(&rec), &next, 7, None).await;
+    assert_eq!(stale, Err(StoreError::Stale { current: 1 }));
+    assert!(
+        attachments::list_for_case(&db, "C-9")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    attachments::attach_to_case(
+        &db,
+        std::slice::from_ref(&rec),
+        &next,
+        case.revision(),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        attachments::list_for_case(&db, "C-9").await.unwrap(),
+        [rec.meta]
+    );
+    let stored = cases::get(&db, "C-9").await.unwrap().unwrap();
+    assert_eq!(stored.facts().evidence[0].attachments[0].id, "att-z");
+    db.close();
+}
