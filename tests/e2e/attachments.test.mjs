@@ -77,7 +77,7 @@ test("evidence files are attached, kept, downloaded intact, refused when disallo
     { name: "现场.png", mimeType: "image/png", buffer: PNG },
     { name: "笔录.pdf", mimeType: "application/pdf", buffer: PDF },
   ]);
-  await page.waitForSelector("[data-testid=evidence-status] .banner--success");
+  await page.waitForFunction(() => /已添加/.test(document.querySelector("[data-testid=evidence-status]")?.textContent ?? ""));
   assert.match(await page.textContent("[data-testid=evidence-status]"), /已添加2个文件/);
   await page.waitForSelector("[data-testid=evidence-file-sha]");
   assert.deepEqual(await names(page), ["现场.png", "笔录.pdf"]);

@@ -127,15 +127,41 @@ fn Thumbnail(
             }
         });
     }
+    // Released once the image is decoded (it stays shown); if the row goes away first, a little
+    // later, so an image still loading never reads a revoked URL.
+    let revoked = StoredValue::new(false);
+    let revoke = move || {
+        if !revoked.get_value()
+            && let Some(u) = url.get_untracked()
+        {
+            revoked.set_value(true);
+            let _ = web_sys::Url::revoke_object_url(&u);
+        }
+    };
     on_cleanup(move || {
         if let Some(u) = url.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&u);
+            set_timeout(
+                move || {
+                    let _ = web_sys::Url::revoke_object_url(&u);
+                },
+                std::time::Duration::from_secs(10),
+            );
         }
     });
     let alt = format!("{name}的预览");
     move || {
-        url.get()
-            .map(|u| view! { <img class="evidence-file__thumb" src=u alt=alt.clone() data-testid="evidence-thumb"/> })
+        url.get().map(|u| {
+            view! {
+                <img
+                    class="evidence-file__thumb"
+                    src=u
+                    alt=alt.clone()
+                    data-testid="evidence-thumb"
+                    on:load=move |_| revoke()
+                    on:error=move |_| revoke()
+                />
+            }
+        })
     }
 }
 
@@ -558,7 +584,10 @@ pub fn EvidenceFiles(
                 let s = status.get();
                 view! {
                     <div role="status" aria-live="polite" data-testid="evidence-status">
-                        {s.info.map(|m| view! { <p class="banner banner--success">{m}</p> })}
+                        {s.info.map(|m| {
+                            let class = if busy.get() { "callout" } else { "banner banner--success" };
+                            view! { <p class=class>{m}</p> }
+                        })}
                     </div>
                     <div role="alert" data-testid="evidence-problems">
                         {(!s.problems.is_empty()).then(|| view! {
