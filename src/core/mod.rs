@@ -2,6 +2,7 @@
 //! No IO, no clock, no randomness, no browser: `today` is always a parameter.
 
 pub mod application;
+pub mod attachment;
 pub mod calendar;
 pub mod case;
 pub mod dashboard;

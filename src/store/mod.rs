@@ -1,6 +1,7 @@
 //! Storage: the IndexedDB database (schema, migrations, typed errors) and the settings kept
 //! with gloo-storage. Makes no business decisions: it stores and returns what `core` defines.
 
+pub mod attachments;
 pub mod broadcast;
 pub mod calendar;
 pub mod case_draft;

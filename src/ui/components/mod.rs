@@ -4,6 +4,7 @@ pub mod case_form;
 pub mod confirmation_tag;
 pub mod error_summary;
 pub mod event_form;
+pub mod evidence_files;
 pub mod highlighted;
 pub mod holiday_import;
 pub mod holiday_years;

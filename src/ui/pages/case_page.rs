@@ -19,6 +19,7 @@ use crate::store::{self, StoreError};
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::case_form::{article_label, duty_label, sanction_label};
 use crate::ui::components::event_form::EventForm;
+use crate::ui::components::evidence_files::{EvidenceFiles, FilesStatus};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
@@ -236,7 +237,29 @@ fn fact_lines(f: &CaseFacts) -> Vec<(&'static str, String)> {
         ),
         ("其他情况", flags),
         ("事件经过", f.summary.clone()),
+        ("证据", evidence_line(f)),
     ]
+}
+
+/// The evidence items and their files in one line.
+fn evidence_line(f: &CaseFacts) -> String {
+    f.evidence
+        .iter()
+        .map(|e| {
+            let files = e
+                .attachments
+                .iter()
+                .map(|a| a.file_name.as_str())
+                .collect::<Vec<_>>()
+                .join("、");
+            if files.is_empty() {
+                e.description.clone()
+            } else {
+                format!("{}（{files}）", e.description)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// What an amendment changed, as (field, 「old → new」) lines.
@@ -323,6 +346,8 @@ pub fn CasePage() -> impl IntoView {
     let changed_elsewhere = RwSignal::new(None::<u32>);
     // What this tab recorded last, announced politely.
     let last_saved = RwSignal::new(None::<String>);
+    // The evidence section's messages, kept across the re-render that follows a save.
+    let files_status = RwSignal::new(FilesStatus::default());
 
     Effect::new(move |_| {
         let Some(Load::Done(result)) = loaded.get() else {
@@ -353,6 +378,7 @@ pub fn CasePage() -> impl IntoView {
                     action.set(None);
                     changed_elsewhere.set(None);
                     last_saved.set(None);
+                    files_status.set(FilesStatus::default());
                 }
                 newer.set(None);
                 shown.set(Some(case));
@@ -397,6 +423,7 @@ pub fn CasePage() -> impl IntoView {
                             newer=newer
                             changed_elsewhere=changed_elsewhere
                             last_saved=last_saved
+                            files_status=files_status
                             shown=shown
                             reload=Callback::new(move |()| reload())
                         />
@@ -421,6 +448,8 @@ fn CaseView(
     changed_elsewhere: RwSignal<Option<u32>>,
     /// What this tab recorded last.
     last_saved: RwSignal<Option<String>>,
+    /// The evidence section's messages.
+    files_status: RwSignal<FilesStatus>,
     /// Where a saved case goes.
     shown: RwSignal<Option<Case>>,
     /// Reloads the case from storage.
@@ -733,6 +762,8 @@ fn CaseView(
             <div class="case-actions">{buttons}</div>
             {form}
         </section>
+
+        <EvidenceFiles case=case.clone() on_saved=on_saved status=files_status/>
 
         <section class="case-page__section" aria-labelledby="case-tasks">
             <h2 id="case-tasks">"工作事项"</h2>
