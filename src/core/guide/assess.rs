@@ -11,6 +11,7 @@ use super::law::{
     ASSAULT_ON_POLICE_PENALTY, CriminalRegime, INSULT_DEFAMATION_PENALTY, OBSTRUCTING_DUTY_PENALTY,
     Provision, PublicSecurityLawVersion, RULES_IN_FORCE, Statute,
 };
+use crate::core::deadline::PeriodId;
 use crate::core::rules::chinese_numeral;
 
 use super::{
@@ -717,7 +718,16 @@ fn harm_requirements(
     out
 }
 
-const APPLICATION_STEPS: &str = "向所属单位维权办提出维护执法权威申请，由维权办受理（第三十条）；维权办经维权委同意启动程序后审查，并在3个工作日内答复，逾期未答复的视为受理，但因申请人原因无法答复的除外（第三十一条）。";
+/// How an application proceeds (第三十、三十一条). The reply period's length and article come
+/// from its one definition in `core::deadline`, so the guide cannot drift from the engine.
+fn application_steps() -> String {
+    let reply = PeriodId::Reply.definition();
+    format!(
+        "向所属单位维权办提出维护执法权威申请，由维权办受理（第三十条）；维权办经维权委同意启动程序后审查，并在{}内答复，逾期未答复的视为受理，但因申请人原因无法答复的除外（{}）。",
+        reply.length_text(),
+        reply.citation
+    )
+}
 
 fn link_phrase(victim: Victim, link: DutyLink) -> &'static str {
     match link {
@@ -875,7 +885,8 @@ fn harm_outcome(
         ground: Some(Ground::Infringed),
         by_reference: victim.by_reference(),
         explanation: format!(
-            "属于第三十条第一款第一项“认为因依法履行职责、行使职权受到侵犯”。{reference}{applicants}{APPLICATION_STEPS}"
+            "属于第三十条第一款第一项“认为因依法履行职责、行使职权受到侵犯”。{reference}{applicants}{}",
+            application_steps()
         ),
     };
     let categories: Vec<OffenceCategory> = findings.iter().map(|f| f.category).collect();
@@ -971,9 +982,10 @@ fn other_ground_outcome(ground: Ground, sanction: Option<Sanction>, answers: Ans
             ground: Some(ground),
             by_reference: None,
             explanation: format!(
-                "属于第三十条第一款第{}项“{}”。民警或者所在部门可以{APPLICATION_STEPS}",
+                "属于第三十条第一款第{}项“{}”。民警或者所在部门可以{}",
                 chinese_numeral(u32::from(ground.item())),
-                ground.label()
+                ground.label(),
+                application_steps()
             ),
         },
         notes: Vec::new(),
