@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import crypto from "node:crypto";
-import { start, openPage, ready, shot, assertClean } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -30,13 +30,7 @@ async function names(page) {
 
 /** Sets the operator and registers a case; returns its URL. */
 async function registerCase(page, base) {
-  await page.goto(base + "/settings");
-  await ready(page);
-  await page.fill("#unit-name", "嘉兴市公安局南湖区分局");
-  await page.check("#unit-level-county");
-  await page.fill("#operator", "张三");
-  await page.click("[data-testid=settings-save]");
-  await page.waitForSelector("[data-testid=settings-saved]");
+  await saveUnitSettings(page, base);
   await page.goto(base + "/cases/new");
   await ready(page);
   await page.waitForSelector("[data-testid=case-new]");

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { start, openPage, ready, shot, assertClean, SHOTS } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, SHOTS, saveUnitSettings } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -51,13 +51,7 @@ test("a case is registered, moved through the workflow to closing, and guarded a
   const base = env.server.url.replace(/\/$/, "");
 
   // Settings first: the operator is recorded on every event.
-  await page.goto(base + "/settings");
-  await ready(page);
-  await page.fill("#unit-name", "嘉兴市公安局南湖区分局");
-  await page.check("#unit-level-county");
-  await page.fill("#operator", "张三");
-  await page.click("[data-testid=settings-save]");
-  await page.waitForSelector("[data-testid=settings-saved]");
+  await saveUnitSettings(page, base);
 
   // The intake form, with the 警号 left out.
   await page.goto(base + "/cases/new");
@@ -241,17 +235,6 @@ test("a case is registered, moved through the workflow to closing, and guarded a
   await context.close();
 });
 
-/** Saves the unit and the operator through the settings form. */
-async function setUp(page, base) {
-  await page.goto(base + "/settings");
-  await ready(page);
-  await page.fill("#unit-name", "嘉兴市公安局南湖区分局");
-  await page.check("#unit-level-county");
-  await page.fill("#operator", "张三");
-  await page.click("[data-testid=settings-save]");
-  await page.waitForSelector("[data-testid=settings-saved]");
-}
-
 /** Registers a complete case of 侮辱 and waits for its page. */
 async function register(page, base) {
   await page.goto(base + "/cases/new");
@@ -281,7 +264,7 @@ test("an overdue reply is shown in red with 第三十七条 督办; facts are am
   const { context, page, problems } = await openPage(env);
   await context.clock.setFixedTime(RECEIVED);
   const base = env.server.url.replace(/\/$/, "");
-  await setUp(page, base);
+  await saveUnitSettings(page, base);
   await register(page, base);
   await act(page, "ReportedToCommittee");
   await waitState(page, "Reported");

@@ -48,3 +48,15 @@ export function assertClean(t, env, problems) {
   const all = [...problems, ...env.server.cspReports.map((r) => `CSP violation: ${r}`)];
   if (all.length) throw new Error(all.join("\n"));
 }
+
+/** Saves a unit (南湖区分局, county level) and the operator 张三 through the settings form;
+ * case events need an operator. `base` is the server URL without its trailing slash. */
+export async function saveUnitSettings(page, base) {
+  await page.goto(base + "/settings");
+  await ready(page);
+  await page.fill("#unit-name", "嘉兴市公安局南湖区分局");
+  await page.check("#unit-level-county");
+  await page.fill("#operator", "张三");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
+}
