@@ -75,8 +75,9 @@ pub fn MonthGrid(
                 <thead>
                     <tr>
                         {["一", "二", "三", "四", "五", "六", "日"]
+                            .into_iter()
                             .map(|d| view! { <th scope="col">{d}</th> })
-                            .to_vec()}
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

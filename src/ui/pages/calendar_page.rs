@@ -141,17 +141,19 @@ pub fn CalendarPage() -> impl IntoView {
         move || matches!(result.get(), Err(e) if e.field == field).then_some("true")
     };
 
-    let rule_options = PeriodId::ALL
-        .into_iter()
-        .map(|id| {
-            let def = id.definition();
-            view! {
-                <option value=id.as_str() selected=move || rule.get() == id.as_str()>
-                    {format!("{}（{}，{}）", def.title, def.citation, def.length_text())}
-                </option>
-            }
-        })
-        .collect_view();
+    let rule_options = move || {
+        PeriodId::ALL
+            .into_iter()
+            .map(|id| {
+                let def = id.definition();
+                view! {
+                    <option value=id.as_str() selected=move || rule.get() == id.as_str()>
+                        {format!("{}（{}，{}）", def.title, def.citation, def.length_text())}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     let mode_radio = move |m: Mode, label: &'static str| {
         let id = format!("mode-{}", m.key());
         view! {
@@ -224,7 +226,7 @@ pub fn CalendarPage() -> impl IntoView {
                             <label class="field__label" for="rule">"细则期限"</label>
                             {error_for("rule")}
                             <select id="rule" on:change=move |ev| rule.set(event_target_value(&ev))>
-                                {rule_options.clone()}
+                                {rule_options()}
                             </select>
                         </div>
                     </Show>
