@@ -512,3 +512,10 @@ pub async fn apply_writes(db: &Db, writes: &[Write]) -> Result<(), StoreError> {
     let ready = prepare(writes, &|_| {}).await?;
     write_all(db, &ready, &|_| {}).await
 }
+
+/// How many cases are stored.
+pub async fn case_count(db: &Db) -> Result<usize, StoreError> {
+    let tx = db.raw()?.transaction("cases").build()?;
+    let n = tx.object_store("cases")?.count().await?;
+    Ok(n as usize)
+}

@@ -44,9 +44,21 @@ fn case(n: usize) -> Case {
         incident_time: "21:30".into(),
         incident_place: format!("解放路{n}号"),
         duty: "on_duty".into(),
-        site: if n % 2 == 0 { "on_site" } else { "off_site" }.into(),
+        site: if n.is_multiple_of(2) {
+            "on_site"
+        } else {
+            "off_site"
+        }
+        .into(),
         grounds: vec!["harm".into()],
-        categories: vec![if n % 3 == 0 { "assault" } else { "insult" }.into()],
+        categories: vec![
+            if n.is_multiple_of(3) {
+                "assault"
+            } else {
+                "insult"
+            }
+            .into(),
+        ],
         injury: "none".into(),
         summary: format!("第{n}件：盘查时被推搡，\"引号\"与<尖括号>照录"),
         ..CaseInput::default()
