@@ -80,6 +80,9 @@ impl CasesCtx {
 pub struct BackupCtx {
     /// Increases on every backup or restore.
     pub version: RwSignal<u64>,
+    /// Increases on every restore (here or in another tab): forms that copied the settings
+    /// when they opened are rebuilt from the restored ones.
+    pub restored: RwSignal<u64>,
 }
 
 /// Reloads everything a restore may have changed (settings, readings, the unit's holiday
@@ -106,6 +109,7 @@ impl Reloader {
         self.calendar.readings.set(store::calendar::load_readings());
         self.cases.version.update(|v| *v += 1);
         self.backup.version.update(|v| *v += 1);
+        self.backup.restored.update(|v| *v += 1);
         let calendar = self.calendar;
         if let DbState::Ready(db) = self.db.0.get_untracked() {
             leptos::task::spawn_local(async move {
@@ -151,6 +155,7 @@ pub fn provide_app_state() {
 
     let backup = BackupCtx {
         version: RwSignal::new(0),
+        restored: RwSignal::new(0),
     };
     provide_context(backup);
 

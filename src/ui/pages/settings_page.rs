@@ -12,6 +12,7 @@ use crate::ui::components::page_title::PageTitle;
 use crate::ui::components::readings_form::ReadingsForm;
 use crate::ui::components::storage_status::StorageStatus;
 use crate::ui::components::unit_settings_form::UnitSettingsForm;
+use crate::ui::state::use_backup;
 
 /// The page's sections: anchor id, heading, test id.
 const SECTIONS: [(&str, &str, &str); 5] = [
@@ -44,6 +45,8 @@ fn SettingsSection(
 /// The settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    // The forms copy the settings when they open; a restore rebuilds them.
+    let restored = use_backup().restored;
     let contents = SECTIONS
         .iter()
         .map(|&(id, title, _)| view! { <li><a href=format!("#{id}")>{title}</a></li> })
@@ -54,8 +57,12 @@ pub fn SettingsPage() -> impl IntoView {
             <nav class="settings__contents" aria-label="本页内容">
                 <ul>{contents}</ul>
             </nav>
-            <SettingsSection index=0><UnitSettingsForm/></SettingsSection>
-            <SettingsSection index=1><ReadingsForm/></SettingsSection>
+            <SettingsSection index=0>
+                {move || { restored.track(); view! { <UnitSettingsForm/> } }}
+            </SettingsSection>
+            <SettingsSection index=1>
+                {move || { restored.track(); view! { <ReadingsForm/> } }}
+            </SettingsSection>
             <SettingsSection index=2><HolidayYears/></SettingsSection>
             <SettingsSection index=3>
                 <BackupReminder link=false/>
