@@ -73,6 +73,11 @@ async function caseCount(page) {
   return Number((await title.textContent()).match(/共 (\d+) 件/)[1]);
 }
 
+/** A screenshot of the backup section only (the settings page is long). */
+async function shotSection(page, name) {
+  await page.locator("[data-testid=settings-backup]").screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
 async function chooseBackup(page, file) {
   await page.goto(base() + "/settings#backup");
   await ready(page);
@@ -110,7 +115,7 @@ test("a backup downloads whole, restores on a wiped machine after a preview, mer
   assert.match(await done.textContent(), /附件1条/);
   assert.match(await first.page.textContent("[data-testid=backup-last]"), /上次备份：\d{4}年/);
   assert.equal(await first.page.locator("[data-testid=settings-backup] [data-testid=backup-reminder]").count(), 0);
-  await shot(first.page, "backup-done");
+  await shotSection(first.page, "backup-done");
 
   // The file: one checksummed JSON document holding every case and the file's bytes.
   const text = fs.readFileSync(file, "utf8");
@@ -131,9 +136,9 @@ test("a backup downloads whole, restores on a wiped machine after a preview, mer
   await preview.waitFor();
   assert.match(await preview.textContent(), new RegExp(`检查无误.*共${records.length + 1}条记录`));
   assert.ok(await second.page.isChecked("[data-testid=restore-mode-merge]"));
-  const casesRow = preview.locator("[data-testid=restore-summary] tr", { hasText: "案件" }).first();
+  const casesRow = preview.locator("[data-testid=restore-summary] tbody tr", { hasText: "案件" }).first();
   assert.match(await casesRow.textContent(), new RegExp(`案件${records.length}${records.length}`));
-  await shot(second.page, "restore-preview-empty-machine");
+  await shotSection(second.page, "restore-preview-empty-machine");
   await second.page.click("[data-testid=restore-confirm]");
   await second.page.waitForSelector("[data-testid=restore-done]");
   assert.match(await second.page.textContent("[data-testid=restore-done]"), /已合并备份/);
@@ -168,15 +173,14 @@ test("a backup downloads whole, restores on a wiped machine after a preview, mer
   await first.page.waitForSelector("[data-testid=settings-saved]");
   assert.equal(await caseCount(first.page), records.length - 1);
   await chooseBackup(first.page, file);
-  await preview.waitFor();
   const firstPreview = first.page.locator("[data-testid=restore-preview]");
   await firstPreview.waitFor();
   const conflicts = first.page.locator("[data-testid=restore-conflict]");
   assert.equal(await conflicts.count(), 1);
   assert.match(await conflicts.first().textContent(), /本单位设置.*本机设置.*备份中的设置.*本机/);
-  assert.match(await first.page.locator("[data-testid=restore-summary] tr", { hasText: "案件" }).first().textContent(),
+  assert.match(await first.page.locator("[data-testid=restore-summary] tbody tr", { hasText: "案件" }).first().textContent(),
     new RegExp(`案件${records.length}1`));
-  await shot(first.page, "restore-preview-merge");
+  await shotSection(first.page, "restore-preview-merge");
   await first.page.click("[data-testid=restore-confirm]");
   await first.page.waitForSelector("[data-testid=restore-done]");
   assert.match(await first.page.textContent("[data-testid=restore-done]"), /案件写入1条/);
@@ -189,7 +193,7 @@ test("a backup downloads whole, restores on a wiped machine after a preview, mer
   await first.page.check("[data-testid=restore-mode-replace]");
   assert.ok(await first.page.isDisabled("[data-testid=restore-confirm]"));
   await first.page.check("[data-testid=restore-replace-ack]");
-  await shot(first.page, "restore-preview-replace");
+  await shotSection(first.page, "restore-preview-replace");
   await first.page.click("[data-testid=restore-confirm]");
   await first.page.waitForSelector("[data-testid=restore-done]");
   assert.match(await first.page.textContent("[data-testid=restore-done]"), /已用备份替换本机数据/);
@@ -204,7 +208,7 @@ test("a backup downloads whole, restores on a wiped machine after a preview, mer
   await refused.waitFor();
   assert.match(await refused.textContent(), /未恢复，本机数据没有任何改动.*校验值与内容不符/);
   assert.equal(await first.page.locator("[data-testid=restore-preview]").count(), 0);
-  await shot(first.page, "restore-refused");
+  await shotSection(first.page, "restore-refused");
   const notBackup = path.join(SHOTS, "not-a-backup.json");
   fs.writeFileSync(notBackup, JSON.stringify({ years: {} }));
   await chooseBackup(first.page, notBackup);
