@@ -229,3 +229,85 @@ test("the backup section works at 360 px wide", async (t) => {
   assertClean(t, env, problems);
   await context.close();
 });
+
+test("a large backup shows its progress while it is made and restored", async (t) => {
+  const FILES = 6;
+  const SIZE = 8 * 1024 * 1024;
+  const { context, page, problems } = await openPage(env);
+  await saveUnitSettings(page, base());
+  await seed(page, fixtures.featured);
+  // Six files of 8 MB: about 65 MB of base64 to encode, check and write back.
+  await page.evaluate(async ({ files, size, caseId }) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open("weiquan");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const records = [];
+    for (let i = 0; i < files; i++) {
+      const bytes = new Uint8Array(size);
+      for (let j = 0; j < size; j += 4096) bytes[j] = (i + j) & 255;
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+      const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+      records.push({ id: `big-${i}`, case_id: caseId, file_name: `录像${i}.mp4`, mime: "video/mp4", size, sha256: hex,
+        added_at: "2026-09-21T10:00:00", blob: new Blob([bytes], { type: "video/mp4" }) });
+    }
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction("attachments", "readwrite");
+      for (const r of records) tx.objectStore("attachments").put(r);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { files: FILES, size: SIZE, caseId: fixtures.featured[0].id });
+
+  await page.goto(base() + "/settings#backup");
+  await ready(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 120000 }),
+    (async () => {
+      await page.click("[data-testid=backup-download]");
+      await page.waitForSelector("[data-testid=backup-progress] progress");
+      await page.waitForFunction(() => Number(document.querySelector("[data-testid=backup-progress] progress")?.value) > 0, null, { timeout: 60000 });
+    })(),
+  ]);
+  const file = path.join(SHOTS, "backup-large.json");
+  await download.saveAs(file);
+  await page.waitForSelector("[data-testid=backup-done]");
+  assert.equal(await page.locator("[data-testid=backup-progress]").count(), 0);
+  await shotSection(page, "backup-large-done");
+  assert.ok(fs.statSync(file).size > FILES * SIZE * 4 / 3);
+
+  const other = await openPage(env);
+  await other.page.goto(base() + "/settings#backup");
+  await ready(other.page);
+  await other.page.waitForSelector("[data-testid=backup-download]");
+  await other.page.waitForSelector("[data-testid=settings-storage] [data-testid=db-status] >> text=/可用/");
+  await other.page.setInputFiles("[data-testid=restore-file]", file);
+  const first = await other.page.waitForSelector("[data-testid=restore-progress], [data-testid=restore-preview], [data-testid=restore-refused]");
+  assert.equal(await first.getAttribute("data-testid"), "restore-progress", await first.textContent());
+  await shotSection(other.page, "restore-progress-reading");
+  await other.page.waitForSelector("[data-testid=restore-preview]", { timeout: 120000 });
+  await other.page.click("[data-testid=restore-confirm]");
+  await other.page.waitForSelector("[data-testid=restore-done]", { timeout: 120000 });
+  assert.match(await other.page.textContent("[data-testid=restore-done]"), new RegExp(`附件写入${FILES + 1}条`));
+  // The largest file came back byte for byte.
+  const back = await other.page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open("weiquan");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const record = await new Promise((resolve) => {
+      const req = db.transaction("attachments").objectStore("attachments").get("big-5");
+      req.onsuccess = () => resolve(req.result);
+    });
+    db.close();
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await record.blob.arrayBuffer()));
+    return { sha: record.sha256, actual: Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""), size: record.blob.size, type: record.blob.type };
+  });
+  assert.deepEqual(back, { sha: back.actual, actual: back.actual, size: SIZE, type: "video/mp4" });
+  assertClean(t, env, [...problems, ...other.problems]);
+  await other.context.close();
+  await context.close();
+});
