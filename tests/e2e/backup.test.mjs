@@ -81,6 +81,8 @@ async function shotSection(page, name) {
 async function chooseBackup(page, file) {
   await page.goto(base() + "/settings#backup");
   await ready(page);
+  // A file chosen before the database is open is refused (“尚未就绪”): wait for it.
+  await page.waitForSelector("[data-testid=settings-storage] [data-testid=db-status] >> text=/可用/");
   await page.setInputFiles("[data-testid=restore-file]", file);
 }
 
