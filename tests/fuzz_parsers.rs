@@ -1,10 +1,13 @@
-//! Hostile input for every parser of the core: at least 100,000 mutated and random inputs each,
+//! Hostile input for every parser of the core (holiday files, backups, dates, URLs, search): at least 100,000 mutated and random inputs each,
 //! deterministic (seeded), asserting that nothing panics and that each input is either refused
 //! with a message or accepted whole (an accepted input re-validates cleanly).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use weiquan::core::backup::{
+    Backup, BackupLocal, BackupWriter, StoreShape, blob_value, parse_backup,
+};
 use weiquan::core::calendar::{
     Calendar, export_custom_years_json, parse_custom_years_json, parse_date,
     validate_year_arrangement,
@@ -202,4 +205,138 @@ fn a_damaged_question_bank_is_refused_not_trusted() {
         QuestionBank::from_json(s).is_ok()
     });
     assert!(refused > 0);
+}
+
+fn backup_shapes() -> Vec<StoreShape> {
+    let shape = |name, key_path| StoreShape {
+        name,
+        key_path,
+        unique: vec![],
+    };
+    vec![
+        shape("cases", &["id"]),
+        shape("case_events", &["case_id", "seq"]),
+        shape("attachments", &["id"]),
+        StoreShape {
+            name: "documents",
+            key_path: &["id"],
+            unique: vec![(&["unit", "year", "number"], "文书编号")],
+        },
+        shape("custom_holidays", &["year"]),
+        shape("meta", &["key"]),
+    ]
+}
+
+/// A small backup with one record of each kind the reader checks closely.
+fn backup_seed() -> String {
+    let case = r#"{"id":"WQ-2026-0001","facts":{"applicant":{"kind":"officer"},"status":"officer","officer":{"name":"王建国","badge":"330401","unit":"南湖区分局","post":null},"harmed":{"kind":"self"},"incident":{"at":"2026-09-20T21:30:00","place":"解放路","duty":"on_duty","site":"off_site"},"grounds":["harm"],"categories":["assault"],"accountability":null,"injury":"none","property_loss":0,"evidence":[],"help":[],"online":false,"public_opinion_risk":false,"major_or_urgent":false,"summary":"被推搡"},"state":"received","history":[],"revision":1,"updated_at":"2026-09-21T09:05:00"}"#;
+    let blob = blob_value("image/png", b"\x89PNG fuzz");
+    let local: BackupLocal = serde_json::from_str(
+        r#"{"settings":{"unit_name":"嘉兴市公安局南湖区分局","unit_level":"county","operator":"张三"},"readings":null}"#,
+    )
+    .unwrap_or_default();
+    let created = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap_or_default();
+    let mut w = BackupWriter::new(created, 2, "0.1.0", &local);
+    let stores: [(&str, serde_json::Value); 5] = [
+        (
+            "cases",
+            serde_json::json!({"id": "WQ-2026-0001", "revision": 1, "case_json": case}),
+        ),
+        (
+            "case_events",
+            serde_json::json!({"case_id": "WQ-2026-0001", "seq": 1, "event_json": "{\"seq\":1,\"at\":\"2026-09-21T09:00:00\",\"actor\":\"李四\",\"kind\":{\"type\":\"reported_to_committee\"},\"note\":\"\"}"}),
+        ),
+        (
+            "attachments",
+            serde_json::json!({"id": "a", "case_id": "WQ-2026-0001", "size": blob["$blob"]["size"], "sha256": blob["$blob"]["sha256"], "blob": blob}),
+        ),
+        (
+            "documents",
+            serde_json::json!({"id": "d", "unit": "南湖", "year": 2026, "number": 1}),
+        ),
+        (
+            "custom_holidays",
+            serde_json::json!({"year": 2027, "arrangement": {"holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}], "workdays": []}}),
+        ),
+    ];
+    for (name, record) in stores {
+        w.begin_store(name);
+        w.push_record(&record).unwrap_or_default();
+        w.end_store();
+    }
+    w.finish()
+}
+
+/// An accepted backup is whole: written again, it reads back equal.
+fn accepted_whole(backup: &Backup) -> bool {
+    let mut w = BackupWriter::new(
+        backup.created_at,
+        backup.schema_version,
+        &backup.app_version,
+        &backup.data.local,
+    );
+    for (name, records) in &backup.data.stores {
+        w.begin_store(name);
+        for r in records {
+            assert!(w.push_record(r).is_ok());
+        }
+        w.end_store();
+    }
+    let again = parse_backup(&w.finish(), &backup_shapes(), 2);
+    assert_eq!(again.as_ref().map(|b| &b.data), Ok(&backup.data));
+    true
+}
+
+fn refused_in_chinese(e: &dyn std::fmt::Display) -> bool {
+    let text = e.to_string();
+    assert!(
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "not a Chinese message: {text}"
+    );
+    false
+}
+
+#[test]
+fn damaged_backup_files_are_refused_whole_with_a_chinese_message() {
+    let seed = backup_seed();
+    assert_eq!(parse_backup(&seed, &backup_shapes(), 2).err(), None);
+    let (ok, refused) = fuzz("backup", &[&seed], |s| {
+        match parse_backup(s, &backup_shapes(), 2) {
+            Ok(b) => accepted_whole(&b),
+            Err(e) => refused_in_chinese(&e),
+        }
+    });
+    assert!(refused > 0, "{ok} ok, {refused} refused");
+}
+
+/// The same with a valid checksum over the damaged body, as a forger would make it, so the
+/// checks behind the checksum (schema, stores, records, files, limits) all get hostile input.
+#[test]
+fn forged_backup_bodies_are_refused_whole_or_accepted_whole() {
+    let seed = backup_seed();
+    let start = seed.find("\"body\":").map_or(0, |i| i + 7);
+    let end = seed.rfind(",\"sha256\"").unwrap_or(seed.len());
+    let body = &seed[start..end];
+    let seal = |body: &str| {
+        use sha2::{Digest, Sha256};
+        let sha: String = Sha256::digest(body.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!(
+            "{{\"format\":\"weiquan-backup\",\"version\":1,\"body\":{body},\"sha256\":\"{sha}\"}}"
+        )
+    };
+    let (ok, refused) = fuzz("backup-forged", &[body], |s| {
+        match parse_backup(&seal(s), &backup_shapes(), 2) {
+            Ok(b) => accepted_whole(&b),
+            Err(e) => refused_in_chinese(&e),
+        }
+    });
+    assert!(
+        ok > 0 && refused > 0,
+        "the corpus must exercise both outcomes: {ok} ok, {refused} refused"
+    );
 }

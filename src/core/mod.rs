@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod attachment;
+pub mod backup;
 pub mod calendar;
 pub mod case;
 pub mod dashboard;

@@ -1,10 +1,12 @@
-//! Tells other open tabs of the app that a case changed (BroadcastChannel), so their lists and
-//! case pages reload instead of showing stale data.
+//! Tells other open tabs of the app that a case changed, or that a backup was restored
+//! (BroadcastChannel), so their lists, case pages and settings reload instead of showing stale
+//! data.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 const CHANNEL: &str = "weiquan.cases";
+const RESTORED_CHANNEL: &str = "weiquan.restored";
 
 /// Announces that case `id` was saved at `revision`. Best effort: a browser without
 /// BroadcastChannel simply has no cross-tab refresh (saves stay protected by the revision check).
@@ -37,5 +39,26 @@ pub fn listen_case_saved(on_change: impl Fn(String, u32) + 'static) {
     channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     // The channel must outlive this function: keep it for the page's lifetime.
+    std::mem::forget(channel);
+}
+
+/// Announces that a backup was restored: every case, setting and holiday year may have changed.
+pub fn announce_restored() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(RESTORED_CHANNEL) {
+        let _ = channel.post_message(&JsValue::TRUE);
+        channel.close();
+    }
+}
+
+/// Calls `on_restored` whenever another tab announces a restore, for the life of the page.
+pub fn listen_restored(on_restored: impl Fn() + 'static) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(RESTORED_CHANNEL) else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_: web_sys::MessageEvent| {
+        on_restored();
+    });
+    channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
     std::mem::forget(channel);
 }

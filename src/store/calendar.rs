@@ -9,12 +9,18 @@ use super::{Db, StoreError};
 use crate::core::calendar::CustomYear;
 use crate::core::deadline::Readings;
 
-const READINGS_KEY: &str = "weiquan.readings.v1";
+/// The local storage key of the readings (the backup reads and restores it).
+pub(crate) const READINGS_KEY: &str = "weiquan.readings.v1";
 const STORE: &str = "custom_holidays";
 
 /// The unit's readings; the defaults when none were saved or the saved ones are unreadable.
 pub fn load_readings() -> Readings {
     LocalStorage::get::<Readings>(READINGS_KEY).unwrap_or_default()
+}
+
+/// The readings as saved, `None` when none were saved (or they are unreadable).
+pub fn saved_readings() -> Option<Readings> {
+    LocalStorage::get::<Readings>(READINGS_KEY).ok()
 }
 
 /// Saves the unit's readings.

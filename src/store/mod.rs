@@ -2,6 +2,7 @@
 //! with gloo-storage. Makes no business decisions: it stores and returns what `core` defines.
 
 pub mod attachments;
+pub mod backup;
 pub mod broadcast;
 pub mod calendar;
 pub mod case_draft;

@@ -5,7 +5,8 @@ use gloo_storage::{LocalStorage, Storage};
 
 use crate::core::settings::{Settings, SettingsInput, validate};
 
-const KEY: &str = "weiquan.settings.v1";
+/// The local storage key (the backup reads and restores it).
+pub(crate) const KEY: &str = "weiquan.settings.v1";
 
 /// What was found in local storage.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -74,6 +74,59 @@ impl CasesCtx {
     }
 }
 
+/// Backups made or restored in this tab: bumped each time, so the reminder and the last-backup
+/// line reload.
+#[derive(Clone, Copy)]
+pub struct BackupCtx {
+    /// Increases on every backup or restore.
+    pub version: RwSignal<u64>,
+    /// Increases on every restore (here or in another tab): forms that copied the settings
+    /// when they opened are rebuilt from the restored ones.
+    pub restored: RwSignal<u64>,
+}
+
+/// Reloads everything a restore may have changed (settings, readings, the unit's holiday
+/// years, cases), in this tab after a restore and in other tabs when one announces it.
+#[derive(Clone, Copy)]
+pub struct Reloader {
+    settings: SettingsCtx,
+    calendar: CalendarCtx,
+    cases: CasesCtx,
+    backup: BackupCtx,
+    db: DbCtx,
+}
+
+impl Reloader {
+    /// Reads everything again from storage.
+    pub fn reload(&self) {
+        let (settings, damaged) = match store::settings::load() {
+            store::settings::Loaded::Valid(s) => (Some(s), false),
+            store::settings::Loaded::Missing => (None, false),
+            store::settings::Loaded::Invalid => (None, true),
+        };
+        self.settings.settings.set(settings);
+        self.settings.damaged.set(damaged);
+        self.calendar.readings.set(store::calendar::load_readings());
+        self.cases.version.update(|v| *v += 1);
+        self.backup.version.update(|v| *v += 1);
+        self.backup.restored.update(|v| *v += 1);
+        let calendar = self.calendar;
+        if let DbState::Ready(db) = self.db.0.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let applied = store::calendar::load_custom_years(&db)
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|years| calendar.set_custom_years(years));
+                calendar.load_error.set(
+                    applied
+                        .err()
+                        .map(|e| format!("本单位补充的节假日安排未能载入，暂按内置日历计算：{e}")),
+                );
+            });
+        }
+    }
+}
+
 /// Loads the settings and starts opening the database; call once in the app root.
 pub fn provide_app_state() {
     let (settings, damaged) = match store::settings::load() {
@@ -100,8 +153,23 @@ pub fn provide_app_state() {
     provide_context(cases);
     store::broadcast::listen_case_saved(move |_, _| cases.version.update(|v| *v += 1));
 
+    let backup = BackupCtx {
+        version: RwSignal::new(0),
+        restored: RwSignal::new(0),
+    };
+    provide_context(backup);
+
     let db = RwSignal::new_local(DbState::Opening);
     provide_context(DbCtx(db));
+    let reloader = Reloader {
+        settings: expect_context::<SettingsCtx>(),
+        calendar,
+        cases,
+        backup,
+        db: DbCtx(db),
+    };
+    provide_context(reloader);
+    store::broadcast::listen_restored(move || reloader.reload());
     leptos::task::spawn_local(async move {
         let result = Db::open(
             move || db.set(DbState::Blocked),
@@ -148,4 +216,14 @@ pub fn use_cases() -> CasesCtx {
 /// The database service.
 pub fn use_db() -> DbCtx {
     expect_context::<DbCtx>()
+}
+
+/// The backup service.
+pub fn use_backup() -> BackupCtx {
+    expect_context::<BackupCtx>()
+}
+
+/// The reloader, for after a restore.
+pub fn use_reloader() -> Reloader {
+    expect_context::<Reloader>()
 }

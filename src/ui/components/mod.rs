@@ -1,5 +1,8 @@
 //! Reusable components, one per file, each named after its file.
 
+pub mod backup_export;
+pub mod backup_reminder;
+pub mod backup_restore;
 pub mod case_form;
 pub mod confirmation_tag;
 pub mod error_summary;
@@ -10,6 +13,7 @@ pub mod holiday_import;
 pub mod holiday_years;
 pub mod month_grid;
 pub mod page_title;
+pub mod progress_bar;
 pub mod readings_form;
 pub mod storage_banner;
 pub mod storage_status;

@@ -10,6 +10,7 @@ use crate::core::dashboard::{Buckets, DueItem, buckets, counts_by_state, is_cand
 use crate::core::workflow::{State, open_deadlines};
 use crate::store::cases::from_record;
 use crate::ui::clock::today_shanghai;
+use crate::ui::components::backup_reminder::BackupReminder;
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::pages::cases_page::{CaseData, UnreadableCases, use_case_data};
 use crate::ui::routes::AppRoute;
@@ -40,6 +41,7 @@ pub fn HomePage() -> impl IntoView {
                     <A href=AppRoute::Settings.href() attr:class="button">"去设置"</A>
                 </div>
             </Show>
+            <BackupReminder link=true/>
             <div class="case-actions">
                 <A href=AppRoute::NewCase.href() attr:class="button" attr:data-testid="home-new-case">"登记新案件"</A>
                 <A href=AppRoute::Cases.href() attr:class="button button--secondary" attr:data-testid="home-all-cases">"查看全部案件"</A>
@@ -90,7 +92,7 @@ pub fn HomePage() -> impl IntoView {
                             {move || storage().0}
                         </span>
                     </p>
-                    <p class="muted">"案件只保存在本机浏览器中，不会上传到任何服务器。请定期导出备份。"</p>
+                    <p class="muted">"案件只保存在本机浏览器中，不会上传到任何服务器。请定期在“设置 → 备份与恢复”下载备份文件。"</p>
                 </div>
             </div>
         </section>
