@@ -60,6 +60,7 @@ function registerServiceWorker() {
     banner.hidden = false;
   }
   function watch(reg) {
+    if (!reg) return; // service workers disabled (a policy or an automation setting)
     if (reg.waiting && sw.controller) showBanner();
     reg.addEventListener("updatefound", function () {
       var worker = reg.installing;

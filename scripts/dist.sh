@@ -6,17 +6,22 @@
 #                                  hash of this build's inline loader)
 # PUBLIC_URL is the path the site is served under (default "/"), e.g. PUBLIC_URL=/weiquan/ for
 # https://intranet/weiquan/; DOCROOT the directory nginx serves it from (default /srv/www: the
-# files of dist/ then go to /srv/www/weiquan/). `make test` builds its site with this script too.
+# files of dist/ then go to /srv/www/weiquan/); DIST the output directory (default dist).
+# `make test` builds its sites with this script too: dist/ for the root and, for the sub-path
+# tests, target/dist-weiquan/ for /weiquan/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 base="/$(printf '%s' "${PUBLIC_URL:-/}" | sed -E 's#^/+##; s#/+$##')/"
 base="${base//\/\//\/}"
 docroot="${DOCROOT:-/srv/www}"
-# Trunk runs scripts/post_build.mjs (Trunk.toml) before moving the site into dist/.
-trunk build --offline --release --public-url "$base" "$@"
-node scripts/deploy_conf.mjs dist "$base" "$docroot" dist-deploy/weiquan.nginx.conf
-raw=$(cat dist/*.wasm dist/*.js dist/*.css dist/index.html | wc -c)
-br=$(cat dist/*.wasm.br dist/*.js.br dist/*.css.br dist/index.html.br | wc -c)
-echo "dist/ ready for ${base}: first load ${raw} bytes, ${br} bytes with brotli"
-echo "nginx: dist-deploy/weiquan.nginx.conf (copy dist/* to ${docroot%/}${base})"
+dist="${DIST:-dist}"
+conf="dist-deploy/weiquan.nginx.conf"
+[ "$dist" = dist ] || conf="$dist.nginx.conf"
+# Trunk runs scripts/post_build.mjs (Trunk.toml) before moving the site into $dist/.
+trunk build --offline --release --public-url "$base" --dist "$dist" "$@"
+node scripts/deploy_conf.mjs "$dist" "$base" "$docroot" "$conf"
+raw=$(cat "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html | wc -c)
+br=$(cat "$dist"/*.wasm.br "$dist"/*.js.br "$dist"/*.css.br "$dist"/index.html.br | wc -c)
+echo "$dist/ ready for ${base}: first load ${raw} bytes, ${br} bytes with brotli"
+echo "nginx: $conf (copy $dist/* to ${docroot%/}${base})"
