@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test, in order, and ends with one summary line:
 #   format, clippy (native and wasm32), native tests, browser tests (headless Chromium),
-#   release build, end-to-end tests (Playwright on the release build).
+#   release builds (scripts/dist.sh: at the root, and under /weiquan/ for the deployment and
+#   offline tests), end-to-end tests (Playwright on those builds; nginx for the deployment's).
 # Exits non-zero if anything failed. Screenshots land in target/e2e/.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -39,7 +40,9 @@ step "clippy wasm32" cargo clippy --target wasm32-unknown-unknown --lib --bins -
 step "native tests" cargo test --locked
 step "browser tests" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test browser --locked
-step "release build" trunk build --offline --release
+# The sites are built by the deployment command itself, so the e2e tests test what ships.
+step "release build" bash scripts/dist.sh
+step "sub-path build" env PUBLIC_URL=/weiquan/ DIST=target/dist-weiquan bash scripts/dist.sh
 step "end-to-end tests" node --test --test-concurrency=1 tests/e2e/
 
 printf '\n\033[1m== summary\033[0m\n'

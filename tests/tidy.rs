@@ -105,6 +105,40 @@ fn only_the_store_touches_indexed_db() {
     assert!(bad.is_empty(), "the UI must go through src/store: {bad:#?}");
 }
 
+/// A path literal outside `ui::routes` (and the route table's `path!`) would miss the base
+/// under a sub-path deployment; so would the router's own `use_navigate`.
+fn rooted_paths(path: &Path, text: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    if path.ends_with("routes.rs") {
+        return bad;
+    }
+    for (n, line) in code_lines(text) {
+        let literal = !line.contains("path!(")
+            && line
+                .match_indices("\"/")
+                .any(|(i, _)| line[i + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+        if literal || line.contains("hooks::use_navigate") || line.contains("hooks::{use_navigate")
+        {
+            bad.push(format!("{}:{n}: {}", path.display(), line.trim()));
+        }
+    }
+    bad
+}
+
+#[test]
+fn every_address_comes_from_the_routes_with_the_base() {
+    let bad: Vec<_> = files_under("src/ui")
+        .into_iter()
+        .flat_map(|(p, text)| rooted_paths(&p, &text))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "use AppRoute::href and ui::routes::use_navigate: {bad:#?}"
+    );
+    let sample = "let a = view! { <a href=\"/cases\">x</a> };\n";
+    assert_eq!(rooted_paths(Path::new("src/ui/x.rs"), sample).len(), 1);
+}
+
 #[test]
 fn no_test_is_ignored_or_expects_a_panic() {
     let mut bad = Vec::new();

@@ -20,7 +20,7 @@ use super::pages::rules_page::RulesPage;
 use super::pages::settings_page::SettingsPage;
 use super::pages::stats_page::StatsPage;
 use super::pages::training_page::TrainingPage;
-use super::routes::AppRoute;
+use super::routes::{AppRoute, base};
 use super::state::{provide_app_state, use_settings};
 
 /// The regulation the app serves, as named in the footer.
@@ -33,7 +33,9 @@ pub const REGULATION_DATE: &str = "2020年5月12日";
 pub fn App() -> impl IntoView {
     provide_app_state();
     view! {
-        <Router>
+        // Under a sub-path (`/weiquan/`) the router matches the routes below after the base;
+        // every address the app builds comes from `AppRoute::href`, which starts with it.
+        <Router base=base()>
             <a class="skip-link" href="#main">"跳到正文"</a>
             <Header/>
             <StorageBanner/>
@@ -94,10 +96,11 @@ fn Nav() -> impl IntoView {
         .map(|route| {
             let href = route.href();
             let target = href.clone();
+            let is_home = route == AppRoute::Home;
             let current = move || {
                 let path = location.pathname.get();
-                let on = if target == "/" {
-                    path == "/"
+                let on = if is_home {
+                    path == target || path == base()
                 } else {
                     path.starts_with(&target)
                 };

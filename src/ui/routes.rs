@@ -1,4 +1,64 @@
-//! Every page's address, built from one enum so that no link is a scattered path string.
+//! Every page's address, built from one enum so that no link is a scattered path string, and
+//! the path the app is served under (its base), so that the same build logic works at the
+//! root of a server and under a sub-path such as `/weiquan/`.
+
+use std::sync::OnceLock;
+
+use leptos_router::NavigateOptions;
+
+/// The `<meta name>` that carries the base; `scripts/post_build.mjs` writes it into
+/// `index.html` from Trunk's public URL.
+pub const BASE_META: &str = "weiquan-base";
+
+/// The base as a path without its trailing slash: `""` at the root of the server, `"/weiquan"`
+/// for `http://intranet/weiquan/`. Read once from `index.html`; `""` if the page has no base.
+pub fn base() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let content = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("meta[name=\"{BASE_META}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        normalize_base(&content)
+    })
+}
+
+/// `"/weiquan/"`, `"weiquan"` or `"/weiquan"` → `"/weiquan"`; `"/"` or `""` → `""`. Anything
+/// that is not a plain path (a scheme, a query, `..`) counts as the root.
+pub fn normalize_base(content: &str) -> String {
+    let trimmed = content.trim().trim_matches('/');
+    let plain = trimmed.split('/').all(|segment| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && !segment.contains([':', '?', '#', '\\'])
+    });
+    if trimmed.is_empty() || !plain {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// Like `leptos_router::hooks::use_navigate`, for addresses from [`AppRoute::href`]: they
+/// already start with the base, so the router must not prefix it a second time.
+pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone {
+    let navigate = leptos_router::hooks::use_navigate();
+    move |href: &str, options: NavigateOptions| {
+        navigate(
+            href,
+            NavigateOptions {
+                resolve: false,
+                ..options
+            },
+        )
+    }
+}
 
 /// A page of the app. Each variant has a route in [`crate::ui::app::App`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +92,14 @@ pub enum AppRoute {
 }
 
 impl AppRoute {
-    /// The path of the page, relative to the app's base.
+    /// The path of the page, starting with the app's [`base`]: usable as is in `<a href>`,
+    /// `<A href>` and [`use_navigate`].
     pub fn href(&self) -> String {
+        format!("{}{}", base(), self.path())
+    }
+
+    /// The path of the page relative to the app's base, as in the route table.
+    pub fn path(&self) -> String {
         match self {
             Self::Home => "/".to_owned(),
             Self::Rules => "/rules".to_owned(),

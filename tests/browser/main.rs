@@ -7,3 +7,4 @@ mod store_attachments;
 mod store_backup;
 mod store_cases;
 mod store_db;
+mod ui_routes;

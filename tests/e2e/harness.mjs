@@ -9,9 +9,11 @@ import { serve } from "./server.mjs";
 export const ROOT = path.resolve(new URL("../..", import.meta.url).pathname);
 export const SHOTS = path.join(ROOT, "target", "e2e");
 
-export async function start({ base = "/" } = {}) {
+/** The test server (tests/e2e/server.mjs on dist/, or `server` if given: e.g. nginx, or a copy
+ * of dist/) and the browser. */
+export async function start({ base = "/", server: given } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const server = await serve({ root: path.join(ROOT, "dist"), base });
+  const server = given ?? await serve({ root: path.join(ROOT, "dist"), base });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -20,9 +22,12 @@ export async function start({ base = "/" } = {}) {
   return { server, browser };
 }
 
-/** A fresh browser context and page, with the guards attached. */
-export async function openPage(env, { width = 1280, height = 900 } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+/** A fresh browser context and page, with the guards attached. `serviceWorkers: "block"` keeps
+ * the app's service worker out, so that every request reaches the server. */
+export async function openPage(env, { width = 1280, height = 900, serviceWorkers = "allow" } = {}) {
+  const context = await env.browser.newContext({
+    viewport: { width, height }, locale: "zh-CN", timezoneId: "Asia/Shanghai", serviceWorkers,
+  });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(env.server.url).origin;

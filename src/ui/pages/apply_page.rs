@@ -13,7 +13,9 @@ mod steps;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::routes::use_navigate;
 
 use crate::core::application::{ApplicationForm, Step, validate_step};
 use crate::core::case::CaseInput;

@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::routes::use_navigate;
 
 use crate::core::calendar::{format_date_cn, parse_date};
 use crate::core::deadline::{

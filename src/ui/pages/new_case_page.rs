@@ -1,10 +1,10 @@
 //! `NewCasePage` (`/cases/new`): the office's intake form. The core validates the facts and
 //! opens the case; the draft is kept in local storage until the case is created.
 
+use crate::ui::routes::use_navigate;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::core::case::{CaseId, CaseInput, validate};
 use crate::core::workflow::{Case, Refusal, next_due};

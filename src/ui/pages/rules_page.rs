@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::routes::use_navigate;
 
 use crate::core::rules::{self, Anchor};
 use crate::core::search::{self, Location};

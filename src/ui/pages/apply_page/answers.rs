@@ -1,8 +1,8 @@
 //! "Check your answers": every answer with a change link to its screen; the same rows make the
 //! printed application. Values are shown through the core's labels.
 
+use crate::ui::routes::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::core::application::{ApplicationForm, Step, first_incomplete};
 use crate::core::case::{HelpKind, OffenceCategory, PersonStatus, Relation, Site};

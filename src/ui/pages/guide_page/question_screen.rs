@@ -3,9 +3,9 @@
 //! the answer with `Answers::record`; a problem is listed in the error summary and the choice
 //! made is kept.
 
+use crate::ui::routes::use_navigate;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::core::guide::{
     AnswerOption, Answers, EARLIEST_SUPPORTED_ACT_DATE, QuestionId, QuestionKind, Response,
