@@ -43,7 +43,8 @@ export function alienMarkup() {
       if (urlAttrs.includes(name) && /^\s*(javascript|vbscript|data:text)/i.test(attr.value.replace(/[\s\u0000-\u001f]/g, ""))) {
         bad.push(`${tag}[${name}=${attr.value}]`);
       }
-      if (name === "style") bad.push(`${tag}[style]`);
+      // (Chromium's form autofill leaves empty style attributes on inputs.)
+      if (name === "style" && attr.value.trim()) bad.push(`${tag}[style]: ${el.outerHTML.slice(0, 160)}`);
     }
   }
   return bad;
