@@ -87,7 +87,10 @@ fn every_payload_is_one_csv_cell_that_reads_back_as_its_text_and_never_as_a_form
         assert_eq!(rows[0].len(), 3, "{p:?} made {} cells", rows[0].len());
         assert_eq!((rows[0][0].as_str(), rows[0][2].as_str()), ("前", "后"));
         let cell = &rows[0][1];
-        assert!(!formula_start(cell), "{p:?} reads back as a formula: {cell:?}");
+        assert!(
+            !formula_start(cell),
+            "{p:?} reads back as a formula: {cell:?}"
+        );
         if formula_start(p) {
             assert_eq!(cell, &format!("'{p}"), "{p:?}");
             neutralised += 1;
@@ -161,8 +164,15 @@ fn hostile_cases(all: &[String]) -> Vec<Case> {
             }
         };
         let id = CaseId::new(format!("WQ-H{i:03}")).unwrap();
-        let case =
-            Case::open(id, facts, at("2025-03-10", 9), "李四", "", at("2025-03-10", 9)).unwrap();
+        let case = Case::open(
+            id,
+            facts,
+            at("2025-03-10", 9),
+            "李四",
+            "",
+            at("2025-03-10", 9),
+        )
+        .unwrap();
         // Reported and consented, so that the reply period runs; the notes carry payloads.
         let case = step(case, Event::ReportedToCommittee, p, 10);
         cases.push(step(case, Event::CommitteeConsented, p, 11));
@@ -194,12 +204,21 @@ fn the_case_list_and_statistics_csv_with_hostile_fields_read_back_literally() {
         assert_eq!(unneutral(&row[3]), facts.officer.name);
         assert_eq!(unneutral(&row[5]), facts.officer.unit);
         assert_eq!(unneutral(&row[9]), facts.summary);
-        hostile_cells += all.iter().filter(|p| [&row[3], &row[5], &row[9]].contains(p)).count();
+        hostile_cells += all
+            .iter()
+            .filter(|p| [&row[3], &row[5], &row[9]].contains(p))
+            .count();
     }
     assert!(hostile_cells >= 100, "{hostile_cells}");
 
     let range = DateRange::new(day("2025-01-01"), day("2025-12-31")).unwrap();
-    let stats = statistics(&cases, range, &Calendar::builtin(), &Readings::default(), today);
+    let stats = statistics(
+        &cases,
+        range,
+        &Calendar::builtin(),
+        &Readings::default(),
+        today,
+    );
     let rows = read_csv(&statistics_csv(&stats));
     assert!(rows.iter().all(|r| r.len() == 3));
     let units: Vec<String> = rows
@@ -258,7 +277,9 @@ fn every_payload_is_one_escaped_folded_ics_property_that_reads_back_as_its_text(
             .enumerate()
             .map(|(i, l)| if i == 0 { *l } else { &l[1..] })
             .collect();
-        let value = logical.strip_prefix("DESCRIPTION:").expect("one DESCRIPTION");
+        let value = logical
+            .strip_prefix("DESCRIPTION:")
+            .expect("one DESCRIPTION");
         let expected = p.replace("\r\n", "\n").replace('\r', "\n");
         assert_eq!(unescape_text(value), expected, "{p:?}");
     }
@@ -285,8 +306,19 @@ fn the_deadline_calendar_carries_no_free_text_and_stays_well_formed_over_hostile
     for name in &names {
         assert!(
             [
-                "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "UID", "DTSTAMP",
-                "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "TRANSP"
+                "BEGIN",
+                "END",
+                "VERSION",
+                "PRODID",
+                "CALSCALE",
+                "METHOD",
+                "UID",
+                "DTSTAMP",
+                "DTSTART",
+                "DTEND",
+                "SUMMARY",
+                "DESCRIPTION",
+                "TRANSP"
             ]
             .contains(&name.as_str()),
             "unexpected property {name}"
@@ -296,5 +328,8 @@ fn the_deadline_calendar_carries_no_free_text_and_stays_well_formed_over_hostile
         names.iter().filter(|n| *n == "BEGIN").count(),
         names.iter().filter(|n| *n == "END").count()
     );
-    assert_eq!(names.iter().filter(|n| *n == "BEGIN").count(), cases.len() + 1);
+    assert_eq!(
+        names.iter().filter(|n| *n == "BEGIN").count(),
+        cases.len() + 1
+    );
 }

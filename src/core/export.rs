@@ -22,8 +22,9 @@ pub fn looks_like_formula(text: &str) -> bool {
     if text.starts_with(['\t', '\r', '\n']) {
         return true;
     }
-    text.trim_start()
-        .starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'])
+    text.trim_start().starts_with([
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ])
 }
 
 /// One CSV cell: a text a spreadsheet could take for a formula ([`looks_like_formula`]) gets a

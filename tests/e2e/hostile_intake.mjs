@@ -108,6 +108,13 @@ test(`cases: payloads ${from}–${to - 1} through intake forms and event notes, 
       await page.click("[data-testid=event-submit]");
     }
     await page.waitForSelector("[data-testid=case-state][data-state=Reported]");
+    if (i === from) {
+      // This case's reply period runs, so that the dashboard lists it once it is overdue.
+      await page.click("[data-testid=case-action][data-kind=CommitteeConsented]");
+      await page.waitForSelector("[data-testid=event-form]");
+      await page.click("[data-testid=event-submit]");
+      await page.waitForSelector("[data-testid=case-state][data-state=UnderReview]");
+    }
     const trimmed = normalizeArea(note);
     if (trimmed && [...trimmed].length <= 2000) {
       assertShows(await page.textContent("[data-testid=timeline]"), [trimmed], `note ${i}`);
@@ -130,12 +137,15 @@ test(`cases: payloads ${from}–${to - 1} through intake forms and event notes, 
   await page.fill("[data-testid=cases-q]", "<script>");
   await page.waitForSelector("[data-testid=case-row], [data-testid=cases-none]");
   await assertInert(page, "case list search");
+  // Three weeks on, the consented case is overdue and on the dashboard.
+  await context.clock.setFixedTime(new Date(Date.now() + 21 * 86400e3));
   await page.goto(base + "/");
   await ready(page);
   await page.waitForSelector("[data-testid=dashboard]");
   const due = await page.$$eval("[data-testid=due-row] td[data-label=民警]", (ns) => ns.map((n) => n.textContent));
   for (const d of due) assert.ok(names.some((n) => d.startsWith(n)), `dashboard shows ${JSON.stringify(d)}`);
   t.diagnostic(`${due.length} dashboard rows`);
+  assert.ok(due.length >= 1, "the overdue case is on the dashboard");
   await assertInert(page, "dashboard");
   await shot(page, `hostile-home-${from}`);
   await page.goto(base + "/stats");
