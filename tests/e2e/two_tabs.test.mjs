@@ -46,7 +46,7 @@ async function burst(page, tag, count) {
     for (;;) {
       await page.click("[data-testid=case-action][data-kind=Correction]");
       await page.waitForSelector("[data-testid=event-form]");
-      await page.check("#ev-correction-choice-1");
+      await page.locator("[data-testid=event-form] input[type=radio]").first().check();
       await page.fill("#ev-correction-text", `${tag}-${k}`);
       await page.click("[data-testid=event-submit]");
       await page.waitForFunction(() => !document.querySelector("[data-testid=event-form]")
@@ -98,20 +98,37 @@ test(`two tabs save ${SAVES} times each to one case: no lost update, no silent o
   await ready(other);
   await other.waitForSelector("[data-testid=case-state]");
 
+  // First, slowly: a form open in one tab keeps what was typed when the other tab saves, and
+  // its save is then refused as stale, with the text still there.
+  await page.click("[data-testid=case-action][data-kind=Correction]");
+  await page.waitForSelector("[data-testid=event-form]");
+  await page.locator("[data-testid=event-form] input[type=radio]").first().check();
+  await page.fill("#ev-correction-text", "A 正在输入的更正原因");
+  const first = await burst(other, "B-first", 1);
+  await page.waitForSelector("[data-testid=case-newer]");
+  assert.equal(await page.inputValue("#ev-correction-text"), "A 正在输入的更正原因");
+  await page.click("[data-testid=event-submit]");
+  await page.waitForSelector("[data-testid=event-stale]");
+  assert.equal(await page.inputValue("#ev-correction-text"), "A 正在输入的更正原因");
+  await shot(page, "two-tabs-stale");
+  await page.click("[data-testid=event-stale] [data-testid=case-reload]");
+  await page.waitForSelector("[data-testid=event-form]", { state: "detached" });
+
   const started = Date.now();
   const [a, b] = await Promise.all([burst(page, "A", SAVES), burst(other, "B", SAVES)]);
   const seconds = Math.round((Date.now() - started) / 1000);
   t.diagnostic(`${2 * SAVES} saves in ${seconds} s; ${a.stale + b.stale} stale saves refused and retried`);
 
   const { record, events } = await readCase(page, id);
-  assert.equal(record.revision, 1 + 2 * SAVES);
+  assert.equal(record.revision, 2 + 2 * SAVES);
   const seqs = events.map((e) => e.seq).sort((x, y) => x - y);
   assert.deepEqual(seqs, Array.from({ length: record.revision }, (_, k) => k + 1));
   const history = JSON.parse(record.case_json).history;
   assert.equal(history.length, record.revision);
   // Each confirmed save is stored exactly once; nothing else was written.
   const stored = JSON.stringify(history);
-  for (const tag of [...a.confirmed, ...b.confirmed]) {
+  assert.equal(stored.includes("A 正在输入的更正原因"), false, "the stale save was written");
+  for (const tag of [...first.confirmed, ...a.confirmed, ...b.confirmed]) {
     const n = stored.split(`"${tag}"`).length - 1;
     assert.equal(n, 1, `${tag} stored ${n} times`);
   }
