@@ -15,13 +15,25 @@ use crate::core::workflow::{Case, next_due, open_deadlines};
 /// The byte-order mark that makes spreadsheet programs read the CSV as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// One CSV cell: a text a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return) gets a leading apostrophe, and the cell is quoted when it
-/// holds a comma, a quote or a line break.
+/// Whether a spreadsheet could take `text` for a formula: it starts with a tab, a carriage
+/// return or a line feed, or, after any leading white space, with `=`, `+`, `-`, `@` or their
+/// full-width forms (which some spreadsheet programs convert on input).
+pub fn looks_like_formula(text: &str) -> bool {
+    if text.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    text.trim_start().starts_with([
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ])
+}
+
+/// One CSV cell: a text a spreadsheet could take for a formula ([`looks_like_formula`]) gets a
+/// leading apostrophe, and the cell is quoted when it holds a comma, a quote or a line break.
 pub fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
+    let neutral = if looks_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
     };
     if neutral.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", neutral.replace('"', "\"\""))

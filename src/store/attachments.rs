@@ -142,7 +142,7 @@ pub async fn put_all(db: &Db, records: &[AttachmentRecord]) -> Result<(), StoreE
     for value in values {
         store.put(value).primitive()?.await?;
     }
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 
@@ -210,7 +210,7 @@ pub async fn delete_all(db: &Db, ids: &[String]) -> Result<(), StoreError> {
     for id in ids {
         store.delete(id.as_str()).primitive()?.await?;
     }
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 

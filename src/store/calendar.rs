@@ -53,6 +53,6 @@ pub async fn replace_custom_years(db: &Db, years: &[CustomYear]) -> Result<(), S
     for year in years {
         store.put(year).serde()?.await?;
     }
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }

@@ -146,7 +146,7 @@ pub async fn create(
     for row in &rows {
         events.put(row).serde()?.await?;
     }
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 
@@ -182,7 +182,7 @@ pub async fn save(
     for entry in case.history().iter().skip(known) {
         events.put(&event_row(case, entry)?).serde()?.await?;
     }
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 

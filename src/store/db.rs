@@ -270,3 +270,20 @@ impl Db {
         Ok(())
     }
 }
+
+/// Commits `tx`. indexed_db_futures 0.6 reports an aborted commit as missing data, losing the
+/// reason; the browser's reason is read from the transaction instead, so that a full storage
+/// quota is reported as [`StoreError::QuotaExceeded`] (nothing of the transaction was written).
+pub async fn commit(
+    tx: indexed_db_futures::transaction::Transaction<'_>,
+) -> Result<(), StoreError> {
+    let raw = web_sys::IdbTransaction::clone(tx.as_sys());
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(e) => Err(match raw.error() {
+            Some(dom) if dom.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+            Some(dom) => StoreError::Other(format!("{}：{}", dom.name(), dom.message())),
+            None => e.into(),
+        }),
+    }
+}

@@ -32,7 +32,7 @@ pub async fn put(db: &Db, draft: &Draft) -> Result<(), StoreError> {
         .with_mode(TransactionMode::Readwrite)
         .build()?;
     tx.object_store(DRAFTS)?.put(draft).serde()?.await?;
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 
@@ -40,7 +40,7 @@ pub async fn put(db: &Db, draft: &Draft) -> Result<(), StoreError> {
 pub async fn get(db: &Db, id: &str) -> Result<Option<Draft>, StoreError> {
     let tx = db.raw()?.transaction(DRAFTS).build()?;
     let draft: Option<Draft> = tx.object_store(DRAFTS)?.get(id).serde()?.await?;
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(draft)
 }
 
@@ -52,7 +52,7 @@ pub async fn delete(db: &Db, id: &str) -> Result<(), StoreError> {
         .with_mode(TransactionMode::Readwrite)
         .build()?;
     tx.object_store(DRAFTS)?.delete(id).await?;
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 
@@ -61,7 +61,7 @@ pub async fn list(db: &Db) -> Result<Vec<Draft>, StoreError> {
     let tx = db.raw()?.transaction(DRAFTS).build()?;
     let rows = tx.object_store(DRAFTS)?.get_all().serde()?.await?;
     let mut drafts = rows.collect::<Result<Vec<Draft>, _>>()?;
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
     Ok(drafts)
 }

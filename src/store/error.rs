@@ -78,7 +78,20 @@ impl From<OpenDbError> for StoreError {
     fn from(e: OpenDbError) -> Self {
         match e {
             OpenDbError::NullFactory | OpenDbError::UnsupportedEnvironment => Self::Unavailable,
-            OpenDbError::VersionZero => Self::Other("版本号不能为 0".to_owned()),
+            // indexed_db_futures 0.6 reports any exception thrown by `indexedDB.open` as
+            // VersionZero (the app never asks for version 0): private modes and policies that
+            // throw a SecurityError land here.
+            OpenDbError::VersionZero => Self::Unavailable,
+            // The request failed: the profile's database cannot be opened (permission denied,
+            // backing store unwritable).
+            OpenDbError::Base(IdbError::DomException(DomException::Other(sys)))
+                if matches!(
+                    sys.name().as_str(),
+                    "UnknownError" | "SecurityError" | "NotAllowedError"
+                ) =>
+            {
+                Self::Unavailable
+            }
             OpenDbError::Base(IdbError::DomException(DomException::Other(sys)))
                 if sys.name() == "VersionError" =>
             {

@@ -30,7 +30,7 @@ pub async fn put<T: Serialize>(db: &Db, key: &str, value: &T) -> Result<(), Stor
         .with_mode(TransactionMode::Readwrite)
         .build()?;
     tx.object_store(STORE)?.put(&record).serde()?.await?;
-    tx.commit().await?;
+    super::db::commit(tx).await?;
     Ok(())
 }
 

@@ -361,8 +361,14 @@ pub fn CasePage() -> impl IntoView {
                 shown.set(None);
             }
             Ok(Some(case)) => {
-                failed.set(None);
-                missing.set(false);
+                // Set only on a change: a set re-renders the page, and an open form would lose
+                // what was typed when another tab's save is announced.
+                if failed.get_untracked().is_some() {
+                    failed.set(None);
+                }
+                if missing.get_untracked() {
+                    missing.set(false);
+                }
                 let current = shown.get_untracked();
                 let same_case = current.as_ref().is_some_and(|c| c.id() == case.id());
                 let old_revision = current.as_ref().map(Case::revision).unwrap_or(0);
