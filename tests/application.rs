@@ -15,8 +15,8 @@ use weiquan::core::application::{
 use weiquan::core::attachment::{
     AttachmentRefusal, MAX_APPLICATION_FILE_BYTES, MAX_APPLICATION_FILES, attachment_checksum,
 };
-use weiquan::core::case::AttachmentRef;
 use weiquan::core::calendar::Calendar;
+use weiquan::core::case::AttachmentRef;
 use weiquan::core::case::{CaseField, CaseInput, PersonStatus, Relation};
 use weiquan::core::deadline::Readings;
 use weiquan::core::guide::DutyLink;
@@ -416,7 +416,12 @@ fn file(id: &str, name: &str, mime: &str, bytes: &[u8]) -> PackageFile {
 /// The officer's form with two files attached on the evidence screen, and those files.
 fn form_with_files() -> (ApplicationForm, Vec<PackageFile>) {
     let files = vec![
-        file("att-1", "现场照片.jpg", "image/jpeg", b"\xff\xd8\xff jpeg bytes"),
+        file(
+            "att-1",
+            "现场照片.jpg",
+            "image/jpeg",
+            b"\xff\xd8\xff jpeg bytes",
+        ),
         file("att-2", "录音.mp3", "audio/mpeg", b"ID3 some audio"),
     ];
     let refs: Vec<AttachmentRef> = files.iter().map(|f| f.reference.clone()).collect();
@@ -476,23 +481,34 @@ fn the_evidence_screen_refuses_whole_choices_over_the_limits() {
         .map(|n| reference(n, 10, "image/jpeg"))
         .collect();
     let refused = add_files(&base, "文件", &many).unwrap_err();
-    assert!(matches!(refused, AttachmentRefusal::TooManyInApplication { .. }));
+    assert!(matches!(
+        refused,
+        AttachmentRefusal::TooManyInApplication { .. }
+    ));
     assert!(refused.to_string().contains("20"));
     assert!(add_files(&base, "文件", &many[..MAX_APPLICATION_FILES]).is_ok());
     let half = MAX_APPLICATION_FILE_BYTES / 2;
     let two_halves = add_files(
         &base,
         "视频",
-        &[reference(0, half, "video/mp4"), reference(1, half, "video/mp4")],
+        &[
+            reference(0, half, "video/mp4"),
+            reference(1, half, "video/mp4"),
+        ],
     )
     .unwrap();
     let over = add_files(&two_halves, "再一个", &[reference(2, 1, "image/jpeg")]).unwrap_err();
-    assert!(matches!(over, AttachmentRefusal::ApplicationTooLarge { .. }));
+    assert!(matches!(
+        over,
+        AttachmentRefusal::ApplicationTooLarge { .. }
+    ));
     // Nothing of a refused choice is kept: the form is returned only on success.
     assert_eq!(form_files(&two_halves).len(), 2);
     // A form edited past the limits by hand is stopped on the evidence screen.
     let mut forced = two_halves.clone();
-    forced.input.evidence[0].attachments.push(reference(3, 5, "image/png"));
+    forced.input.evidence[0]
+        .attachments
+        .push(reference(3, 5, "image/png"));
     let issues = validate_step(&forced, Step::Evidence, today());
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].field.control_id(), "evidence");
@@ -531,9 +547,8 @@ fn a_package_with_altered_file_bytes_is_refused_naming_the_file() {
     let (form, files) = form_with_files();
     let text = export_package(&form, created(), &files);
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    json["attachments"][1]["data"] = serde_json::json!(
-        base64::engine::general_purpose::STANDARD.encode(b"ID3 other audio")
-    );
+    json["attachments"][1]["data"] =
+        serde_json::json!(base64::engine::general_purpose::STANDARD.encode(b"ID3 other audio"));
     let err = parse_package(&json.to_string(), today()).unwrap_err();
     assert_eq!(err, PackageError::FileTampered("录音.mp3".into()));
     assert!(err.to_string().contains("录音.mp3"));
@@ -580,10 +595,13 @@ fn a_package_whose_files_do_not_match_the_evidence_list_is_refused() {
     // A type that is not evidence.
     let mut zip_form = officer_form();
     let zip = file("att-z", "a.zip", "application/zip", b"PK");
-    zip_form.input.evidence.push(weiquan::core::case::EvidenceInput {
-        description: "压缩包".into(),
-        attachments: vec![zip.reference.clone()],
-    });
+    zip_form
+        .input
+        .evidence
+        .push(weiquan::core::case::EvidenceInput {
+            description: "压缩包".into(),
+            attachments: vec![zip.reference.clone()],
+        });
     let text = export_package(&zip_form, created(), &[zip]);
     assert!(parse_package(&text, today()).is_err());
 }
@@ -595,10 +613,12 @@ fn a_package_over_the_file_limits_is_refused() {
         .map(|n| file(&format!("att-{n}"), &format!("{n}.png"), "image/png", b"x"))
         .collect();
     for chunk in files.chunks(10) {
-        form.input.evidence.push(weiquan::core::case::EvidenceInput {
-            description: "照片".into(),
-            attachments: chunk.iter().map(|f| f.reference.clone()).collect(),
-        });
+        form.input
+            .evidence
+            .push(weiquan::core::case::EvidenceInput {
+                description: "照片".into(),
+                attachments: chunk.iter().map(|f| f.reference.clone()).collect(),
+            });
     }
     let text = export_package(&form, created(), &files);
     let err = parse_package(&text, today()).unwrap_err();
@@ -638,9 +658,12 @@ fn version_1_packages_still_import_and_are_checked_as_before() {
     let package = parse_package(&text, today()).unwrap();
     assert_eq!(package.version, 1);
     assert!(package.files.is_empty());
-    assert_eq!(package.facts, complete(&officer_form(), today()).unwrap().facts);
-    let listed = parse_package(&version_1_package(&officer_form(), &["照片.jpg"]), today())
-        .unwrap();
+    assert_eq!(
+        package.facts,
+        complete(&officer_form(), today()).unwrap().facts
+    );
+    let listed =
+        parse_package(&version_1_package(&officer_form(), &["照片.jpg"]), today()).unwrap();
     assert_eq!(listed.listed, vec!["照片.jpg".to_string()]);
     assert_eq!(
         parse_package(&text.replace("张明", "张三"), today()).unwrap_err(),

@@ -9,6 +9,7 @@ use crate::core::guide::{Choice, DutyLink, Ground, article_label};
 use crate::ui::components::error_summary::FieldError;
 use crate::ui::routes::AppRoute;
 
+use super::evidence::EvidenceStep;
 use super::fields::{Checkboxes, Opt, Radios, TextArea, TextField};
 
 /// What each offence category means, in words an applicant uses (第十九至二十六条).
@@ -111,6 +112,8 @@ pub fn EligibilityPanel(
 /// The controls of one screen.
 #[component]
 pub fn StepFields(
+    /// The draft's id (the evidence screen keeps its files under it).
+    draft: String,
     /// The screen.
     step: Step,
     /// The form.
@@ -124,6 +127,7 @@ pub fn StepFields(
         Step::Ground => ground(form, errors).into_any(),
         Step::Incident => incident(form, errors).into_any(),
         Step::Harm => harm(form, errors).into_any(),
+        Step::Evidence => view! { <EvidenceStep draft form errors/> }.into_any(),
         Step::Help => help(form, errors).into_any(),
         Step::Contact => view! {
             <TextField
