@@ -30,6 +30,8 @@ use crate::ui::pages::guide_page::url::GuideUrl;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_db};
 
+pub(crate) use finish::package_files;
+
 use answers::CheckScreen;
 use finish::DoneScreen;
 use steps::StepFields;

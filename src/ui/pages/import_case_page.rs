@@ -4,6 +4,8 @@
 //! (第三十一条: the reply period runs from it), and open the case with the package's evidence
 //! files (each checked against its SHA-256; stored with the case or not at all). A package
 //! already imported is refused with the existing case's id; nothing of a refused file is kept.
+//! The office's quick path: `?draft=<id>` takes a wizard draft on this machine (filled in by the
+//! office from the same questions) through the same package, checks and preview.
 
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
@@ -11,16 +13,20 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::application::{Package, PackageError, parse_package};
+use leptos_router::hooks::use_query_map;
+
+use crate::core::application::{Package, PackageError, export_package, parse_package};
 use crate::core::attachment::{size_text, type_label};
 use crate::core::calendar::parse_date;
 use crate::core::case::CaseId;
 use crate::core::workflow::{Case, next_due};
 use crate::store::attachments::{self, AttachmentMeta, AttachmentRecord};
 use crate::store::cases;
+use crate::store::drafts;
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError};
 use crate::ui::components::page_title::PageTitle;
+use crate::ui::pages::apply_page::package_files;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
 
@@ -70,6 +76,39 @@ pub fn ImportCasePage() -> impl IntoView {
     let settings = use_settings().settings;
     let calendar = use_calendar();
     let cases_ctx = use_cases();
+
+    // The office's quick path: a draft of the wizard on this machine.
+    let draft_id = use_query_map().with_untracked(|q| q.get("draft"));
+    let from_draft = draft_id.is_some();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(id) = draft_id.clone() else {
+            return true;
+        };
+        let state = db.get();
+        let DbState::Ready(conn) = state.clone() else {
+            return false;
+        };
+        spawn_local(async move {
+            let result: Result<Package, String> = async {
+                let draft = drafts::get(&conn, &id)
+                    .await
+                    .map_err(|e| format!("草稿未能读取：{e}"))?
+                    .ok_or_else(|| "本机没有找到这份申请草稿，可能已被删除。".to_owned())?;
+                let files = package_files(state, &draft.form).await?;
+                let text = export_package(&draft.form, now_shanghai(), &files);
+                parse_package(&text, today_shanghai()).map_err(|e| e.to_string())
+            }
+            .await;
+            match result {
+                Ok(p) => package.set(Some(p)),
+                Err(e) => outcome.set(Outcome::Refused(e)),
+            }
+        });
+        true
+    });
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -266,14 +305,20 @@ pub fn ImportCasePage() -> impl IntoView {
     view! {
         <section class="page page--narrow" data-testid="import-case">
             <PageTitle text=AppRoute::ImportCase.title()/>
-            <p class="lead">"导入申请人在“维权申请”页面生成的申请文件，核对后登记为案件（第三十、三十一条）。"</p>
+            {if from_draft {
+                view! { <p class="lead" data-testid="import-from-draft">"把本机按引导问题填写的申请登记为案件（第三十、三十一条）：核对以下内容和收件日期后登记。"</p> }.into_any()
+            } else {
+                view! { <p class="lead">"导入申请人在“维权申请”页面生成的申请文件，核对后登记为案件（第三十、三十一条）。"</p> }.into_any()
+            }}
             <ErrorSummary errors=Signal::from(errors)/>
             <form class="form" novalidate on:submit=on_submit>
+                {(!from_draft).then(|| view! {
                 <div class="field">
                     <label class="field__label" for="package-file">"申请文件"</label>
                     <p class="field__hint">"扩展名为 .json 的文件。导入前会检查文件是否完整、是否被修改。"</p>
                     <input id="package-file" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
                 </div>
+                })}
                 {preview}
                 <div class="field">
                     <label class="field__label" for="received-on">"收件日期"</label>

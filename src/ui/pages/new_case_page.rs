@@ -1,5 +1,6 @@
 //! `NewCasePage` (`/cases/new`): the office's intake form. The core validates the facts and
-//! opens the case; the draft is kept in local storage until the case is created.
+//! opens the case; the draft is kept in local storage until the case is created. The quick path
+//! links to the wizard (`/apply`), whose done screen registers the draft through `/cases/import`.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -190,6 +191,12 @@ pub fn NewCasePage() -> impl IntoView {
             <p class="lead">
                 "维权办收到维权申请或发现线索后登记（第三十、三十一条）。带“选填”的以外均须填写；已填写的内容自动保存在本机，刷新页面不会丢失。"
             </p>
+            <div class="callout case-new__quick" data-testid="case-new-quick">
+                <p>
+                    "也可以按“维权申请”的引导问题逐步填写（一次一个问题，可附证据文件），填完后在本机直接登记为案件，无需文件交接。"
+                </p>
+                <p><A href=AppRoute::Apply.href() attr:data-testid="case-new-quick-link">"按引导问题填写"</A></p>
+            </div>
             <Show when=move || settings.get().is_none()>
                 <div class="banner banner--warning" role="status" data-testid="no-operator">
                     "尚未设置操作人。每条案件记录都要记明记录人，请先到 "

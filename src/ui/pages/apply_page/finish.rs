@@ -18,7 +18,7 @@ use crate::ui::components::page_title::PageTitle;
 use crate::ui::download::download_text;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::use_calendar;
-use crate::ui::state::{DbState, use_db};
+use crate::ui::state::{DbState, use_db, use_settings};
 
 use super::answers::rows;
 use super::screen_href;
@@ -31,7 +31,10 @@ fn print_page() {
 
 /// The bytes of every file the form lists, read from the draft's store; a missing or changed
 /// file stops the download with its name (the package must carry what the form lists).
-async fn package_files(state: DbState, form: &ApplicationForm) -> Result<Vec<PackageFile>, String> {
+pub(crate) async fn package_files(
+    state: DbState,
+    form: &ApplicationForm,
+) -> Result<Vec<PackageFile>, String> {
     let refs = form_files(form);
     if refs.is_empty() {
         return Ok(Vec::new());
@@ -131,6 +134,20 @@ pub fn DoneScreen(
             });
         }
     };
+    // On a machine set up for a 维权办 (unit settings saved), the office can register the
+    // application here directly: the import page builds and verifies the same package.
+    let office_href = format!("{}?draft={id}", AppRoute::ImportCase.href());
+    let office = move || {
+        use_settings().settings.get().map(|s| {
+            let href = office_href.clone();
+            view! {
+                <div class="callout" data-testid="apply-office">
+                    <p>{format!("本机已设置为{}使用。维权办工作人员可以不经文件交接，直接把这份申请登记为案件。", s.unit_name)}</p>
+                    <p><a class="button button--secondary" href=href data-testid="apply-office-register">"直接登记为案件"</a></p>
+                </div>
+            }
+        })
+    };
     let file_count = form_files(&current).len();
     let files_note = if file_count == 0 {
         "申请文件带有校验值，维权办导入时会检查文件是否完整、是否被修改。本申请没有附证据文件。"
@@ -187,6 +204,7 @@ pub fn DoneScreen(
                     </button>
                 </p>
                 {move || download_error.get().map(|e| view! { <div class="banner banner--error" role="alert">{e}</div> })}
+                {office}
                 <p class="muted" data-testid="apply-files-note">{files_note}</p>
             </div>
             <article class="apply-print" data-testid="apply-printable" aria-label="申请书">
