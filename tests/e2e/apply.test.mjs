@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { start, openPage, ready, shot, assertClean, SHOTS } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, SHOTS } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -34,7 +34,7 @@ async function expectErrors(page, count) {
 }
 
 /** From the person screen to the check page, for an officer harmed himself (relative = false). */
-async function personToCheck(page, { relative, files = [] }) {
+async function personToCheck(page, { relative, files = [], loss = "", legal = false }) {
   await page.waitForSelector(step("person"));
   await page.check("#status");
   await page.fill("#officer-name", "张明");
@@ -73,6 +73,7 @@ async function personToCheck(page, { relative, files = [] }) {
   await cont(page);
   await page.waitForSelector(step("harm"));
   await page.check("#injury");
+  if (loss) await page.fill("#property-loss", loss);
   await cont(page);
   await page.waitForSelector(step("evidence"));
   if (files.length > 0) {
@@ -95,6 +96,7 @@ async function personToCheck(page, { relative, files = [] }) {
   await cont(page);
   await page.waitForSelector(step("help"));
   await page.check("#help-clearance");
+  if (legal) await page.check("#help");
   await cont(page);
   await page.waitForSelector(step("contact"));
   await page.fill("#contact-phone", "abc");
@@ -306,6 +308,61 @@ test("a spouse applies, resumes after a reload, and can delete the draft for goo
   await ready(page);
   await page.waitForSelector("[data-testid=apply-start]");
   assert.equal(await page.locator("[data-testid=apply-draft]").count(), before - 1);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("the office's quick path: /cases/new runs the wizard and registers the case; 第十三条's amount from the settings decides the legal service", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const base = env.server.url.replace(/\/$/, "");
+  // The large-loss amount is validated, then saved.
+  await saveUnitSettings(page, base);
+  await page.fill("#large-loss", "五千");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=error-summary]");
+  assert.match(await page.textContent("[data-testid=error-summary]"), /较大损失/);
+  await page.fill("#large-loss", "5000");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
+  await shot(page, "settings-large-loss");
+
+  await page.goto(`${base}/cases/new`);
+  await ready(page);
+  await page.click("[data-testid=case-new-quick-link]");
+  await page.waitForSelector("[data-testid=apply-start]");
+  await page.click("[data-testid=apply-begin]");
+  await page.waitForSelector(step("applicant"));
+  await page.check("#applicant-kind");
+  await cont(page);
+  await personToCheck(page, { relative: false, loss: "6000", legal: true, files: [
+    { name: "损坏的手机.png", mimeType: "image/png", buffer: PNG },
+  ] });
+  await page.click("[data-testid=apply-finish]");
+  await page.waitForSelector("[data-testid=apply-office]");
+  await page.click("[data-testid=apply-office-register]");
+  await page.waitForSelector("[data-testid=import-from-draft]");
+  await page.waitForSelector("[data-testid=import-preview]");
+  assert.equal(await page.locator("#package-file").count(), 0);
+  assert.equal(await page.locator("[data-testid=import-file-row]").count(), 1);
+  await shot(page, "import-from-draft");
+  await page.click("[data-testid=import-submit]");
+  await page.waitForSelector("[data-testid=import-created]");
+  await page.click("[data-testid=import-case-link]");
+  await page.waitForSelector("[data-testid=case-legal]");
+  assert.match(await page.textContent("[data-testid=case-legal]"), /委托法律专业人士/);
+  assert.deepEqual(await page.locator("[data-testid=evidence-file-name]").allTextContents(), ["损坏的手机.png"]);
+  const caseUrl = page.url();
+
+  // A higher amount: the same 6000元 loss is no longer large.
+  await page.goto(`${base}/settings`);
+  await ready(page);
+  await page.fill("#large-loss", "10000");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
+  await page.goto(caseUrl);
+  await ready(page);
+  await page.waitForSelector("[data-testid=case-legal]");
+  assert.match(await page.textContent("[data-testid=case-legal]"), /协调/);
   assertClean(t, env, problems);
   await context.close();
 });

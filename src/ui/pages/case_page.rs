@@ -849,7 +849,7 @@ fn CaseView(
                 </dd>
                 {legal.map(|l| view! {
                     <dt>"法律服务"</dt>
-                    <dd>{l}</dd>
+                    <dd data-testid="case-legal">{l}</dd>
                 })}
                 <dt>"其他情况"</dt>
                 <dd>
