@@ -440,14 +440,15 @@ fn application_file_issue(form: &ApplicationForm) -> Option<String> {
     }
 }
 
-/// The form with `files` added as one new evidence item described by `description` (what the
-/// files show); every file is checked against the type rules and the application's limits, and
-/// one refusal refuses the whole choice (nothing half-added).
-pub fn add_files(
-    form: &ApplicationForm,
+/// The evidence rows with `files` added as one new item described by `description` (what the
+/// files show); every file is checked against the type rules and the application's limits
+/// (which the office's intake form shares), and one refusal refuses the whole choice (nothing
+/// half-added).
+pub fn add_evidence_files(
+    evidence: &[EvidenceInput],
     description: &str,
     files: &[AttachmentRef],
-) -> Result<ApplicationForm, AttachmentRefusal> {
+) -> Result<Vec<EvidenceInput>, AttachmentRefusal> {
     let description = description.trim();
     if description.is_empty() {
         return Err(AttachmentRefusal::DescriptionMissing);
@@ -455,10 +456,13 @@ pub fn add_files(
     if description.chars().count() > MAX_DESCRIPTION_CHARS {
         return Err(AttachmentRefusal::DescriptionTooLong);
     }
-    if form.input.evidence.len() >= MAX_EVIDENCE_ITEMS {
+    if evidence.len() >= MAX_EVIDENCE_ITEMS {
         return Err(AttachmentRefusal::TooManyEvidenceItems);
     }
-    let existing: Vec<AttachmentRef> = form_files(form).into_iter().cloned().collect();
+    let existing: Vec<AttachmentRef> = evidence
+        .iter()
+        .flat_map(|e| e.attachments.iter().cloned())
+        .collect();
     let mut cleaned: Vec<AttachmentRef> = Vec::new();
     for file in files {
         let file = AttachmentRef {
@@ -470,21 +474,39 @@ pub fn add_files(
         check_application_file(&existing, &cleaned, &file)?;
         cleaned.push(file);
     }
-    let mut next = form.clone();
-    next.input.evidence.push(EvidenceInput {
+    let mut next = evidence.to_vec();
+    next.push(EvidenceInput {
         description: description.to_owned(),
         attachments: cleaned,
     });
     Ok(next)
 }
 
-/// The form without file `id`; an evidence item left without files goes too.
-pub fn remove_file(form: &ApplicationForm, id: &str) -> ApplicationForm {
-    let mut next = form.clone();
-    for item in &mut next.input.evidence {
+/// The evidence rows without file `id`; an item left without files goes too.
+pub fn remove_evidence_file(evidence: &[EvidenceInput], id: &str) -> Vec<EvidenceInput> {
+    let mut next = evidence.to_vec();
+    for item in &mut next {
         item.attachments.retain(|a| a.id != id);
     }
-    next.input.evidence.retain(|e| !e.attachments.is_empty());
+    next.retain(|e| !e.attachments.is_empty());
+    next
+}
+
+/// The form with `files` added as one new evidence item (see [`add_evidence_files`]).
+pub fn add_files(
+    form: &ApplicationForm,
+    description: &str,
+    files: &[AttachmentRef],
+) -> Result<ApplicationForm, AttachmentRefusal> {
+    let mut next = form.clone();
+    next.input.evidence = add_evidence_files(&form.input.evidence, description, files)?;
+    Ok(next)
+}
+
+/// The form without file `id` (see [`remove_evidence_file`]).
+pub fn remove_file(form: &ApplicationForm, id: &str) -> ApplicationForm {
+    let mut next = form.clone();
+    next.input.evidence = remove_evidence_file(&form.input.evidence, id);
     next
 }
 

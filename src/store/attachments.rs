@@ -287,6 +287,50 @@ pub async fn create_with_files(
     Ok(())
 }
 
+/// Moves the files `ids` of draft `draft_id` to `case` and creates the case (the intake form's
+/// files): the files are rewritten with the case's id first; if the case is not created they are
+/// put back under the draft, so nothing typed or attached is lost and no file is left on a case
+/// that does not exist.
+pub async fn create_from_draft(
+    db: &Db,
+    draft_id: &str,
+    ids: &[String],
+    case: &Case,
+    next_due: Option<chrono::NaiveDate>,
+) -> Result<(), StoreError> {
+    let mut originals = Vec::new();
+    for id in ids {
+        match get(db, id).await? {
+            Some(record) if record.meta.draft_id.as_deref() == Some(draft_id) => {
+                originals.push(record)
+            }
+            _ => {
+                return Err(StoreError::Corrupt(format!(
+                    "草稿的证据文件（{id}）在本机找不到，请删除该文件后重新添加"
+                )));
+            }
+        }
+    }
+    let moved: Vec<AttachmentRecord> = originals
+        .iter()
+        .map(|r| AttachmentRecord {
+            meta: AttachmentMeta {
+                case_id: Some(case.id().as_str().to_owned()),
+                draft_id: None,
+                ..r.meta.clone()
+            },
+            bytes: r.bytes.clone(),
+        })
+        .collect();
+    put_all(db, &moved).await?;
+    if let Err(e) = super::cases::create(db, case, next_due, None).await {
+        // Best effort: the case's error is what the user needs to see.
+        let _ = put_all(db, &originals).await;
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// Saves `case` (which no longer lists file `id`, recorded as `FactsAmended`) and then deletes
 /// the file's bytes; if the case save fails, the file stays.
 pub async fn remove_from_case(

@@ -78,20 +78,20 @@ async function personToCheck(page, { relative, files = [], loss = "", legal = fa
   await page.waitForSelector(step("evidence"));
   if (files.length > 0) {
     // A file type that is not evidence is refused with the reason, and nothing is added.
-    await page.setInputFiles("[data-testid=apply-evidence-input]", [
+    await page.setInputFiles("[data-testid=draft-evidence-input]", [
       { name: "a.zip", mimeType: "application/zip", buffer: Buffer.from("PK") },
     ]);
-    await page.waitForSelector("[data-testid=apply-evidence-problems] li");
-    assert.match(await page.textContent("[data-testid=apply-evidence-problems]"), /不能作为证据材料/);
-    await page.fill("[data-testid=apply-evidence-description]", "现场照片和录音");
-    await page.setInputFiles("[data-testid=apply-evidence-input]", files);
-    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=apply-evidence-file]").length === n, files.length);
-    await shot(page, relative ? "apply-evidence-360" : "apply-evidence");
+    await page.waitForSelector("[data-testid=draft-evidence-problems] li");
+    assert.match(await page.textContent("[data-testid=draft-evidence-problems]"), /不能作为证据材料/);
+    await page.fill("[data-testid=draft-evidence-description]", "现场照片和录音");
+    await page.setInputFiles("[data-testid=draft-evidence-input]", files);
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=draft-evidence-file]").length === n, files.length);
+    await shot(page, relative ? "draft-evidence-360" : "apply-evidence");
     // The files are kept with the draft: a reload shows them again.
     await page.reload();
     await ready(page);
     await page.waitForSelector(step("evidence"));
-    assert.equal(await page.locator("[data-testid=apply-evidence-file]").count(), files.length);
+    assert.equal(await page.locator("[data-testid=draft-evidence-file]").count(), files.length);
   }
   await cont(page);
   await page.waitForSelector(step("help"));

@@ -3,11 +3,10 @@
 //! page with the printable application, the package file for the 维权办 and what happens next.
 //! The screen is in the address (`?draft=…&step=…`); the answers are in an IndexedDB draft saved
 //! while typing and at every "继续", so a closed browser resumes; evidence files are kept under
-//! the draft (`evidence`). The rules are the core's
+//! the draft (`components::draft_evidence`). The rules are the core's
 //! (`core::application`); this page only renders and maps input.
 
 mod answers;
-mod evidence;
 mod fields;
 mod finish;
 mod steps;

@@ -1,5 +1,6 @@
 //! `NewCasePage` (`/cases/new`): the office's intake form. The core validates the facts and
-//! opens the case; the draft is kept in local storage until the case is created. The quick path
+//! opens the case; the draft is kept in local storage until the case is created, its evidence
+//! files in IndexedDB under the draft `case-new` (moved to the case when it is created). The quick path
 //! links to the wizard (`/apply`), whose done screen registers the draft through `/cases/import`.
 
 use chrono::NaiveDate;
@@ -15,10 +16,14 @@ use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::case_form::{
     CaseForm, datetime_local, field_errors, parse_datetime_local, submitted,
 };
+use crate::ui::components::draft_evidence::DraftEvidence;
 use crate::ui::components::error_summary::{ErrorSummary, FieldError};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
+
+/// The draft id the intake form's evidence files are kept under until the case is created.
+const INTAKE_DRAFT: &str = "case-new";
 
 /// The id of the receipt-time control.
 const RECEIVED_AT: &str = "received-at";
@@ -67,8 +72,18 @@ pub fn NewCasePage() -> impl IntoView {
         }
     });
 
+    let evidence = Signal::derive(move || input.with(|i| i.evidence.clone()));
+    let set_evidence = Callback::new(move |rows| input.update(|i| i.evidence = rows));
+
     let discard = move |_| {
         store::case_draft::clear();
+        if let DbState::Ready(conn) = db.get_untracked() {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::attachments::delete_for_draft(&conn, INTAKE_DRAFT).await {
+                    failure.set(Some(format!("草稿的证据文件未能删除：{e}")));
+                }
+            });
+        }
         input.set(CaseInput::default());
         received.set(datetime_local(now_shanghai()));
         errors.set(Vec::new());
@@ -148,7 +163,15 @@ pub fn NewCasePage() -> impl IntoView {
             let mut case = case;
             // A clash of random ids is unlikely; draw again a few times rather than fail.
             for _ in 0..3 {
-                match store::cases::create(&conn, &case, next, None).await {
+                let ids: Vec<String> = case
+                    .facts()
+                    .evidence
+                    .iter()
+                    .flat_map(|e| e.attachments.iter().map(|a| a.id.clone()))
+                    .collect();
+                match store::attachments::create_from_draft(&conn, INTAKE_DRAFT, &ids, &case, next)
+                    .await
+                {
                     Ok(()) => {
                         store::case_draft::clear();
                         cases.saved(case.id().as_str(), case.revision());
@@ -221,8 +244,13 @@ pub fn NewCasePage() -> impl IntoView {
             }}
             <form class="form" on:submit=on_submit novalidate=true>
                 <CaseForm input=input errors=errors/>
+                <section class="case-form__section" aria-labelledby="sec-evidence" data-testid="case-new-evidence">
+                    <h2 id="sec-evidence">"九、证据材料（选填）"</h2>
+                    <p class="field__hint">"申请人交来的照片、文档、录音等。登记后还可以在案件页继续添加。"</p>
+                    <DraftEvidence draft=INTAKE_DRAFT.to_owned() evidence set_evidence errors/>
+                </section>
                 <section class="case-form__section" aria-labelledby="sec-receipt">
-                    <h2 id="sec-receipt">"九、收到申请"</h2>
+                    <h2 id="sec-receipt">"十、收到申请"</h2>
                     <div class="field" class:field--error=received_invalid>
                         <label class="field__label" for=RECEIVED_AT>"收到申请（发现线索）的时间"</label>
                         <p class="field__hint" id="received-at-hint">

@@ -1,25 +1,24 @@
-//! The wizard's evidence screen: the applicant attaches photos, documents and recordings. Each
-//! choice of files becomes one evidence item with what the files show; the bytes are kept in
-//! IndexedDB under the draft (`store::attachments`, `draft_id`), the references in the draft's
-//! form, so both survive a closed browser and travel embedded in the package. The limits are the
-//! core's (`core::application::add_files`).
+//! `DraftEvidence`: evidence files attached before a case exists — on the wizard's evidence
+//! screen (`/apply`) and on the office's intake form (`/cases/new`). Each choice of files becomes
+//! one evidence item with what the files show; the bytes are kept in IndexedDB under the draft
+//! (`store::attachments`, `draft_id`), the references in the draft's evidence rows (which the
+//! page saves with its draft), so both survive a closed browser. The limits are the core's
+//! (`core::application::add_evidence_files`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::core::application::{ApplicationForm, Step, add_files, remove_file};
+use crate::core::application::{add_evidence_files, remove_evidence_file};
 use crate::core::attachment::{
     MAX_APPLICATION_FILE_BYTES, MAX_APPLICATION_FILES, accept_attribute, allowed_types_text,
     attachment_checksum, display_name, effective_mime, size_text, type_label,
 };
-use crate::core::case::AttachmentRef;
+use crate::core::case::{AttachmentRef, EvidenceInput};
 use crate::store::attachments::{self, AttachmentMeta, AttachmentRecord};
 use crate::ui::clock::now_shanghai;
 use crate::ui::components::error_summary::FieldError;
 use crate::ui::state::{DbState, use_db};
-
-use super::save_draft;
 
 fn new_id(n: usize) -> String {
     let ms = js_sys::Date::now() as u64;
@@ -27,14 +26,17 @@ fn new_id(n: usize) -> String {
     format!("att-{ms:x}-{random:08x}-{n}")
 }
 
-/// The evidence screen of draft `draft`.
+/// The evidence files of draft `draft`. A file stored whose reference the page then fails to
+/// save stays under the draft and goes when the draft is deleted.
 #[component]
-pub fn EvidenceStep(
-    /// The draft's id.
+pub fn DraftEvidence(
+    /// The draft's id, kept on every stored file.
     draft: String,
-    /// The form.
-    form: RwSignal<ApplicationForm>,
-    /// The screen's errors (from "继续").
+    /// The draft's evidence rows.
+    evidence: Signal<Vec<EvidenceInput>>,
+    /// Takes the new rows once the files are stored (the page saves its draft).
+    set_evidence: Callback<Vec<EvidenceInput>>,
+    /// The form's errors (an `evidence` entry is shown here).
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
     let db = use_db().0;
@@ -72,7 +74,11 @@ pub fn EvidenceStep(
                 }
             })
             .collect();
-        let next = match add_files(&form.get_untracked(), &description.get_untracked(), &refs) {
+        let next = match add_evidence_files(
+            &evidence.get_untracked(),
+            &description.get_untracked(),
+            &refs,
+        ) {
             Ok(next) => next,
             Err(refusal) => {
                 info.set(None);
@@ -120,28 +126,9 @@ pub fn EvidenceStep(
             }
             let result = match failed {
                 Some(m) => Err(m),
-                None => match attachments::put_all(&conn, &records).await {
-                    Err(e) => Err(format!("文件未能保存：{e}")),
-                    Ok(()) => {
-                        match save_draft(
-                            DbState::Ready(conn.clone()),
-                            draft_id,
-                            Step::Evidence.slug(),
-                            next.clone(),
-                        )
-                        .await
-                        {
-                            Ok(()) => Ok(()),
-                            Err(e) => {
-                                let ids: Vec<String> =
-                                    records.iter().map(|r| r.meta.id.clone()).collect();
-                                // Best effort: the draft's error is what the user needs to see.
-                                let _ = attachments::delete_all(&conn, &ids).await;
-                                Err(e)
-                            }
-                        }
-                    }
-                },
+                None => attachments::put_all(&conn, &records)
+                    .await
+                    .map_err(|e| format!("文件未能保存：{e}")),
             };
             busy.set(false);
             match result {
@@ -151,8 +138,8 @@ pub fn EvidenceStep(
                         .map(|r| r.file_name.as_str())
                         .collect::<Vec<_>>()
                         .join("、");
-                    form.set(next);
-                    errors.set(Vec::new());
+                    set_evidence.run(next);
+                    errors.update(|l| l.retain(|e| !e.control_id.starts_with("evidence")));
                     info.set(Some(format!("已添加{}个文件：{names}。", refs.len())));
                 }
                 Err(m) => {
@@ -167,26 +154,12 @@ pub fn EvidenceStep(
         let DbState::Ready(conn) = db.get_untracked() else {
             return;
         };
-        let next = remove_file(&form.get_untracked(), &id);
-        let draft_id = draft.get_value();
+        set_evidence.run(remove_evidence_file(&evidence.get_untracked(), &id));
         busy.set(true);
         spawn_local(async move {
-            let saved = save_draft(
-                DbState::Ready(conn.clone()),
-                draft_id,
-                Step::Evidence.slug(),
-                next.clone(),
-            )
-            .await;
-            let result = match saved {
-                Ok(()) => {
-                    form.set(next);
-                    attachments::delete(&conn, &id)
-                        .await
-                        .map_err(|e| format!("文件内容未能从本机删除：{e}"))
-                }
-                Err(e) => Err(e),
-            };
+            let result = attachments::delete(&conn, &id)
+                .await
+                .map_err(|e| format!("文件内容未能从本机删除：{e}"));
             busy.set(false);
             match result {
                 Ok(()) => {
@@ -202,9 +175,9 @@ pub fn EvidenceStep(
     };
 
     let list = move || {
-        let items = form.with(|f| f.input.evidence.clone());
+        let items = evidence.get();
         if items.is_empty() {
-            return view! { <p class="muted" data-testid="apply-evidence-none">"还没有添加文件。没有材料也可以继续。"</p> }
+            return view! { <p class="muted" data-testid="draft-evidence-none">"还没有添加文件。"</p> }
                 .into_any();
         }
         let rows = items
@@ -218,16 +191,16 @@ pub fn EvidenceStep(
                         let label = format!("删除“{}”", a.file_name);
                         let (id, name) = (a.id.clone(), a.file_name.clone());
                         view! {
-                            <li class="evidence-file" data-testid="apply-evidence-file">
+                            <li class="evidence-file" data-testid="draft-evidence-file">
                                 <div class="evidence-file__body">
-                                    <p class="evidence-file__name" data-testid="apply-evidence-name">{a.file_name.clone()}</p>
+                                    <p class="evidence-file__name" data-testid="draft-evidence-name">{a.file_name.clone()}</p>
                                     <p class="evidence-file__meta muted">
                                         <span>{kind}</span>
                                         <span>{size_text(a.size)}</span>
                                     </p>
                                     <div class="evidence-file__actions">
                                         <button type="button" class="button button--secondary button--small"
-                                            aria-label=label data-testid="apply-evidence-remove"
+                                            aria-label=label data-testid="draft-evidence-remove"
                                             disabled=move || busy.get()
                                             on:click=move |_| remove(id.clone(), name.clone())>
                                             "删除"
@@ -246,7 +219,7 @@ pub fn EvidenceStep(
                 }
             })
             .collect_view();
-        view! { <ul class="evidence-items" data-testid="apply-evidence-list">{rows}</ul> }
+        view! { <ul class="evidence-items" data-testid="draft-evidence-list">{rows}</ul> }
             .into_any()
     };
     let error = move || {
@@ -257,17 +230,16 @@ pub fn EvidenceStep(
         })
     };
     let hint = format!(
-        "可以上传：{}。一份申请最多{MAX_APPLICATION_FILES}个文件，合计不超过{}。文件保存在本机浏览器的草稿中，并随申请文件一起交给维权办。",
+        "可以上传：{}。最多{MAX_APPLICATION_FILES}个文件，合计不超过{}。文件先保存在本机浏览器的草稿中。",
         allowed_types_text(),
         size_text(MAX_APPLICATION_FILE_BYTES)
     );
     view! {
-        <p>"照片、视频、录音、病历、聊天记录截图等，都可以作为证据材料。没有也可以先提交申请，以后再补充。"</p>
         {list}
-        <div role="status" aria-live="polite" data-testid="apply-evidence-status">
+        <div role="status" aria-live="polite" data-testid="draft-evidence-status">
             {move || info.get().map(|m| view! { <p class="callout callout--small">{m}</p> })}
         </div>
-        <div role="alert" data-testid="apply-evidence-problems">
+        <div role="alert" data-testid="draft-evidence-problems">
             {move || {
                 let list = problems.get();
                 (!list.is_empty()).then(|| view! {
@@ -281,7 +253,7 @@ pub fn EvidenceStep(
             <label class="field__label" for="evidence-description">"这些文件是什么？"</label>
             <p class="field__hint">"例如：现场照片、医院诊断证明、通话录音。"</p>
             <input id="evidence-description" class="input" type="text"
-                data-testid="apply-evidence-description"
+                data-testid="draft-evidence-description"
                 prop:value=move || description.get()
                 on:input=move |ev| description.set(event_target_value(&ev))/>
         </div>
@@ -291,7 +263,7 @@ pub fn EvidenceStep(
             {move || error().map(|e| view! { <p class="field-error">{e}</p> })}
             <input id="evidence" class="evidence-add__input" type="file" multiple=true
                 accept=accept_attribute() aria-describedby="evidence-hint"
-                data-testid="apply-evidence-input"
+                data-testid="draft-evidence-input"
                 disabled=move || busy.get()
                 on:change=on_files/>
         </div>
