@@ -7,11 +7,16 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use chrono::NaiveDate;
 use weiquan::core::application::{
-    ApplicantRole, ApplicationForm, Contact, ExtraField, MAX_PACKAGE_BYTES, PackageError, Step,
-    WizardField, complete, duty_note, eligibility, export_package, first_incomplete, parse_package,
-    validate_step, what_next,
+    ApplicantRole, ApplicationForm, Contact, ExtraField, MAX_PACKAGE_BYTES, PACKAGE_VERSION,
+    PackageError, PackageFile, Step, WizardField, add_files, complete, duty_note, eligibility,
+    export_package, first_incomplete, form_files, parse_package, remove_file, validate_step,
+    what_next,
+};
+use weiquan::core::attachment::{
+    AttachmentRefusal, MAX_APPLICATION_FILE_BYTES, MAX_APPLICATION_FILES, attachment_checksum,
 };
 use weiquan::core::calendar::Calendar;
+use weiquan::core::case::AttachmentRef;
 use weiquan::core::case::{CaseField, CaseInput, PersonStatus, Relation};
 use weiquan::core::deadline::Readings;
 use weiquan::core::guide::DutyLink;
@@ -233,23 +238,24 @@ fn created() -> chrono::NaiveDateTime {
 #[test]
 fn an_exported_package_parses_back_to_the_same_application() {
     for form in [officer_form(), spouse_form()] {
-        let text = export_package(&form, created());
+        let text = export_package(&form, created(), &[]);
         let package = parse_package(&text, today()).unwrap();
         assert_eq!(package.input, form.input);
         assert_eq!(package.contact, form.contact);
         assert_eq!(package.created_at, created());
         assert_eq!(package.sha256.len(), 64);
         assert_eq!(package.facts, complete(&form, today()).unwrap().facts);
-        assert!(package.attachments.is_empty());
+        assert!(package.files.is_empty());
+        assert_eq!(package.version, PACKAGE_VERSION);
     }
 }
 
 #[test]
 fn damaged_packages_are_refused_with_the_reason() {
-    let text = export_package(&officer_form(), created());
+    let text = export_package(&officer_form(), created(), &[]);
     let tampered = text.replace("张明", "张三");
     let mut bumped: serde_json::Value = serde_json::from_str(&text).unwrap();
-    bumped["version"] = serde_json::json!(2);
+    bumped["version"] = serde_json::json!(3);
     let mut extra: serde_json::Value = serde_json::from_str(&text).unwrap();
     extra["unexpected"] = serde_json::json!(1);
     let cases: Vec<(String, PackageError)> = vec![
@@ -262,7 +268,7 @@ fn damaged_packages_are_refused_with_the_reason() {
             PackageError::Foreign,
         ),
         ("[1,2]".into(), PackageError::Foreign),
-        (bumped.to_string(), PackageError::UnsupportedVersion(2)),
+        (bumped.to_string(), PackageError::UnsupportedVersion(3)),
         (
             " ".repeat(MAX_PACKAGE_BYTES + 1),
             PackageError::TooLarge(MAX_PACKAGE_BYTES + 1),
@@ -283,7 +289,7 @@ fn damaged_packages_are_refused_with_the_reason() {
 fn a_package_whose_checksum_matches_but_content_is_invalid_is_refused() {
     let mut form = officer_form();
     form.consent = false;
-    let text = export_package(&form, created());
+    let text = export_package(&form, created(), &[]);
     assert!(matches!(
         parse_package(&text, today()),
         Err(PackageError::Invalid(_))
@@ -291,6 +297,7 @@ fn a_package_whose_checksum_matches_but_content_is_invalid_is_refused() {
     let future = export_package(
         &officer_form(),
         day(2026, 12, 1).and_hms_opt(8, 0, 0).unwrap(),
+        &[],
     );
     assert!(matches!(
         parse_package(&future, today()),
@@ -349,8 +356,8 @@ fn mutate(rng: &mut SplitMix64, seed: &str) -> String {
 #[test]
 fn mutated_packages_never_panic_and_are_accepted_only_unchanged() {
     let seeds = [
-        export_package(&officer_form(), created()),
-        export_package(&spouse_form(), created()),
+        export_package(&officer_form(), created(), &[]),
+        export_package(&spouse_form(), created(), &[]),
     ];
     let originals: Vec<_> = seeds
         .iter()
@@ -392,4 +399,280 @@ fn what_next_counts_the_reply_from_receipt_over_the_national_day_week() {
     assert!(next.deemed_acceptance.contains("视为受理"));
     let ordinary = what_next(&calendar, day(2026, 11, 2), &Readings::default()).unwrap();
     assert_eq!(ordinary.reply.deadline.due, day(2026, 11, 5));
+}
+
+fn file(id: &str, name: &str, mime: &str, bytes: &[u8]) -> PackageFile {
+    PackageFile::new(
+        AttachmentRef {
+            id: id.into(),
+            file_name: name.into(),
+            mime: mime.into(),
+            size: bytes.len() as u64,
+        },
+        bytes.to_vec(),
+    )
+}
+
+/// The officer's form with two files attached on the evidence screen, and those files.
+fn form_with_files() -> (ApplicationForm, Vec<PackageFile>) {
+    let files = vec![
+        file(
+            "att-1",
+            "现场照片.jpg",
+            "image/jpeg",
+            b"\xff\xd8\xff jpeg bytes",
+        ),
+        file("att-2", "录音.mp3", "audio/mpeg", b"ID3 some audio"),
+    ];
+    let refs: Vec<AttachmentRef> = files.iter().map(|f| f.reference.clone()).collect();
+    let form = add_files(&officer_form(), "现场照片和录音", &refs).unwrap();
+    (form, files)
+}
+
+#[test]
+fn files_added_on_the_evidence_screen_form_one_evidence_item_and_can_be_removed() {
+    let (form, _) = form_with_files();
+    assert_eq!(form.input.evidence.len(), 1);
+    assert_eq!(form.input.evidence[0].description, "现场照片和录音");
+    assert_eq!(form_files(&form).len(), 2);
+    assert!(validate_step(&form, Step::Evidence, today()).is_empty());
+    assert!(complete(&form, today()).is_ok());
+    let fewer = remove_file(&form, "att-1");
+    assert_eq!(form_files(&fewer).len(), 1);
+    let none = remove_file(&fewer, "att-2");
+    assert!(none.input.evidence.is_empty(), "an item without files goes");
+    // A path in the name is cut to the file name.
+    let with_path = add_files(
+        &officer_form(),
+        "照片",
+        &[AttachmentRef {
+            id: "att-9".into(),
+            file_name: "C:\\Users\\me\\a.png".into(),
+            mime: "image/png".into(),
+            size: 3,
+        }],
+    )
+    .unwrap();
+    assert_eq!(form_files(&with_path)[0].file_name, "a.png");
+}
+
+#[test]
+fn the_evidence_screen_refuses_whole_choices_over_the_limits() {
+    let reference = |n: usize, size: u64, mime: &str| AttachmentRef {
+        id: format!("att-{n}"),
+        file_name: format!("f{n}.jpg"),
+        mime: mime.into(),
+        size,
+    };
+    let base = officer_form();
+    assert_eq!(
+        add_files(&base, "  ", &[reference(0, 10, "image/jpeg")]),
+        Err(AttachmentRefusal::DescriptionMissing)
+    );
+    assert!(matches!(
+        add_files(&base, "文件", &[reference(0, 10, "application/zip")]),
+        Err(AttachmentRefusal::TypeNotAllowed { .. })
+    ));
+    assert!(matches!(
+        add_files(&base, "文件", &[reference(0, 0, "image/jpeg")]),
+        Err(AttachmentRefusal::Empty { .. })
+    ));
+    let many: Vec<AttachmentRef> = (0..=MAX_APPLICATION_FILES)
+        .map(|n| reference(n, 10, "image/jpeg"))
+        .collect();
+    let refused = add_files(&base, "文件", &many).unwrap_err();
+    assert!(matches!(
+        refused,
+        AttachmentRefusal::TooManyInApplication { .. }
+    ));
+    assert!(refused.to_string().contains("20"));
+    assert!(add_files(&base, "文件", &many[..MAX_APPLICATION_FILES]).is_ok());
+    let half = MAX_APPLICATION_FILE_BYTES / 2;
+    let two_halves = add_files(
+        &base,
+        "视频",
+        &[
+            reference(0, half, "video/mp4"),
+            reference(1, half, "video/mp4"),
+        ],
+    )
+    .unwrap();
+    let over = add_files(&two_halves, "再一个", &[reference(2, 1, "image/jpeg")]).unwrap_err();
+    assert!(matches!(
+        over,
+        AttachmentRefusal::ApplicationTooLarge { .. }
+    ));
+    // Nothing of a refused choice is kept: the form is returned only on success.
+    assert_eq!(form_files(&two_halves).len(), 2);
+    // A form edited past the limits by hand is stopped on the evidence screen.
+    let mut forced = two_halves.clone();
+    forced.input.evidence[0]
+        .attachments
+        .push(reference(3, 5, "image/png"));
+    let issues = validate_step(&forced, Step::Evidence, today());
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].field.control_id(), "evidence");
+    assert!(complete(&forced, today()).is_err());
+}
+
+#[test]
+fn a_package_embeds_the_files_and_gives_them_back_verified() {
+    let (form, files) = form_with_files();
+    let text = export_package(&form, created(), &files);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["version"], serde_json::json!(2));
+    assert_eq!(json["attachments"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["attachments"][0]["sha256"],
+        serde_json::json!(attachment_checksum(b"\xff\xd8\xff jpeg bytes"))
+    );
+    let package = parse_package(&text, today()).unwrap();
+    assert_eq!(package.files, files);
+    assert_eq!(package.facts.evidence.len(), 1);
+    assert_eq!(package.facts.evidence[0].attachments.len(), 2);
+    let (facts, renamed) = package.with_new_ids(|i| format!("case-file-{i}"));
+    assert_eq!(renamed[0].reference.id, "case-file-0");
+    assert_eq!(renamed[1].bytes, b"ID3 some audio".to_vec());
+    let ids: Vec<&str> = facts.evidence[0]
+        .attachments
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["case-file-0", "case-file-1"]);
+}
+
+#[test]
+fn a_package_with_altered_file_bytes_is_refused_naming_the_file() {
+    use base64::Engine;
+    let (form, files) = form_with_files();
+    let text = export_package(&form, created(), &files);
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["attachments"][1]["data"] =
+        serde_json::json!(base64::engine::general_purpose::STANDARD.encode(b"ID3 other audio"));
+    let err = parse_package(&json.to_string(), today()).unwrap_err();
+    assert_eq!(err, PackageError::FileTampered("录音.mp3".into()));
+    assert!(err.to_string().contains("录音.mp3"));
+    // Bytes and their checksum changed together: the package checksum catches it.
+    let other = b"ID3 other audio";
+    json["attachments"][1]["sha256"] = serde_json::json!(attachment_checksum(other));
+    assert_eq!(
+        parse_package(&json.to_string(), today()).unwrap_err(),
+        PackageError::Tampered
+    );
+    // Not base64 at all.
+    let mut garbled: serde_json::Value = serde_json::from_str(&text).unwrap();
+    garbled["attachments"][0]["data"] = serde_json::json!("@@@");
+    assert!(matches!(
+        parse_package(&garbled.to_string(), today()),
+        Err(PackageError::FileTampered(_))
+    ));
+    // A file dropped from the package: checksum refuses it.
+    let mut dropped: serde_json::Value = serde_json::from_str(&text).unwrap();
+    dropped["attachments"].as_array_mut().unwrap().pop();
+    assert_eq!(
+        parse_package(&dropped.to_string(), today()).unwrap_err(),
+        PackageError::Tampered
+    );
+}
+
+#[test]
+fn a_package_whose_files_do_not_match_the_evidence_list_is_refused() {
+    let (form, files) = form_with_files();
+    // The form lists two files; the package carries one (made consistently, checksum valid).
+    let text = export_package(&form, created(), &files[..1]);
+    assert!(matches!(
+        parse_package(&text, today()),
+        Err(PackageError::Schema(_))
+    ));
+    // An extra file the evidence does not list.
+    let mut extra = files.clone();
+    extra.push(file("att-3", "多余.png", "image/png", b"png"));
+    let text = export_package(&form, created(), &extra);
+    assert!(matches!(
+        parse_package(&text, today()),
+        Err(PackageError::Schema(_))
+    ));
+    // A type that is not evidence.
+    let mut zip_form = officer_form();
+    let zip = file("att-z", "a.zip", "application/zip", b"PK");
+    zip_form
+        .input
+        .evidence
+        .push(weiquan::core::case::EvidenceInput {
+            description: "压缩包".into(),
+            attachments: vec![zip.reference.clone()],
+        });
+    let text = export_package(&zip_form, created(), &[zip]);
+    assert!(parse_package(&text, today()).is_err());
+}
+
+#[test]
+fn a_package_over_the_file_limits_is_refused() {
+    let mut form = officer_form();
+    let files: Vec<PackageFile> = (0..=MAX_APPLICATION_FILES)
+        .map(|n| file(&format!("att-{n}"), &format!("{n}.png"), "image/png", b"x"))
+        .collect();
+    for chunk in files.chunks(10) {
+        form.input
+            .evidence
+            .push(weiquan::core::case::EvidenceInput {
+                description: "照片".into(),
+                attachments: chunk.iter().map(|f| f.reference.clone()).collect(),
+            });
+    }
+    let text = export_package(&form, created(), &files);
+    let err = parse_package(&text, today()).unwrap_err();
+    assert!(matches!(err, PackageError::FilesOverLimit(_)), "{err:?}");
+}
+
+/// A version 1 package exactly as the previous build wrote it (no files, `attachments: []`).
+fn version_1_package(form: &ApplicationForm, attachments: &[&str]) -> String {
+    #[derive(serde::Serialize)]
+    struct V1<'a> {
+        format: &'a str,
+        version: u32,
+        created_at: &'a str,
+        input: &'a CaseInput,
+        contact: &'a Contact,
+        consent: bool,
+        attachments: Vec<String>,
+    }
+    let body = V1 {
+        format: "weiquan-application",
+        version: 1,
+        created_at: "2026-10-11T09:30:00",
+        input: &form.input,
+        contact: &form.contact,
+        consent: form.consent,
+        attachments: attachments.iter().map(|s| s.to_string()).collect(),
+    };
+    let sha = attachment_checksum(serde_json::to_string(&body).unwrap().as_bytes());
+    let mut value = serde_json::to_value(&body).unwrap();
+    value["sha256"] = serde_json::json!(sha);
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+#[test]
+fn version_1_packages_still_import_and_are_checked_as_before() {
+    let text = version_1_package(&officer_form(), &[]);
+    let package = parse_package(&text, today()).unwrap();
+    assert_eq!(package.version, 1);
+    assert!(package.files.is_empty());
+    assert_eq!(
+        package.facts,
+        complete(&officer_form(), today()).unwrap().facts
+    );
+    let listed =
+        parse_package(&version_1_package(&officer_form(), &["照片.jpg"]), today()).unwrap();
+    assert_eq!(listed.listed, vec!["照片.jpg".to_string()]);
+    assert_eq!(
+        parse_package(&text.replace("张明", "张三"), today()).unwrap_err(),
+        PackageError::Tampered
+    );
+    // A version 1 package cannot carry file contents, so its evidence may list none.
+    let (with_files, _) = form_with_files();
+    assert!(matches!(
+        parse_package(&version_1_package(&with_files, &[]), today()),
+        Err(PackageError::Schema(_))
+    ));
 }

@@ -5,10 +5,19 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
+use crate::core::attachment::{
+    AttachmentRefusal, MAX_APPLICATION_FILE_BYTES, MAX_APPLICATION_FILES, attachment_checksum,
+    check_application_file, display_name, size_text, type_label,
+};
 use crate::core::calendar::Calendar;
-use crate::core::case::{CaseFacts, CaseField, CaseInput, Issue, PersonStatus, Relation, validate};
+use crate::core::case::{
+    AttachmentRef, CaseFacts, CaseField, CaseInput, EvidenceInput, Issue, MAX_DESCRIPTION_CHARS,
+    MAX_EVIDENCE_ITEMS, PersonStatus, Relation, validate,
+};
 use crate::core::deadline::{self, Deadline, PeriodId, Readings};
 use crate::core::guide::DutyLink;
 
@@ -248,6 +257,8 @@ pub enum Step {
     Incident,
     /// Injury and losses.
     Harm,
+    /// Evidence: photos, documents, recordings, embedded in the package.
+    Evidence,
     /// Help wanted.
     Help,
     /// The applicant's phone.
@@ -258,12 +269,13 @@ pub enum Step {
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 9] = [
         Step::Applicant,
         Step::Person,
         Step::Ground,
         Step::Incident,
         Step::Harm,
+        Step::Evidence,
         Step::Help,
         Step::Contact,
         Step::Consent,
@@ -277,6 +289,7 @@ impl Step {
             Step::Ground => "ground",
             Step::Incident => "incident",
             Step::Harm => "harm",
+            Step::Evidence => "evidence",
             Step::Help => "help",
             Step::Contact => "contact",
             Step::Consent => "consent",
@@ -317,6 +330,7 @@ impl Step {
             Step::Ground => "申请的理由是什么？",
             Step::Incident => "发生了什么？",
             Step::Harm => "伤情和损失",
+            Step::Evidence => "证据材料",
             Step::Help => "希望得到哪些帮助？",
             Step::Contact => "联系方式",
             Step::Consent => "同意使用所填信息",
@@ -359,7 +373,7 @@ impl Step {
             ],
             Step::Harm => &[CaseField::Injury, CaseField::PropertyLoss],
             Step::Help => &[CaseField::Help],
-            Step::Contact | Step::Consent => &[],
+            Step::Evidence | Step::Contact | Step::Consent => &[],
         }
     }
 }
@@ -387,6 +401,115 @@ fn phone_issue(phone: &str) -> Option<String> {
     }
 }
 
+/// Whether the control belongs to the evidence screen.
+fn is_evidence_field(field: CaseField) -> bool {
+    matches!(
+        field,
+        CaseField::EvidenceList
+            | CaseField::EvidenceDescription { .. }
+            | CaseField::Attachment { .. }
+    )
+}
+
+/// Every file of the form, in evidence order.
+pub fn form_files(form: &ApplicationForm) -> Vec<&AttachmentRef> {
+    form.input
+        .evidence
+        .iter()
+        .flat_map(|e| e.attachments.iter())
+        .collect()
+}
+
+/// The application's own limits on files (they travel in the package).
+fn application_file_issue(form: &ApplicationForm) -> Option<String> {
+    let files = form_files(form);
+    let total: u64 = files.iter().map(|a| a.size).sum();
+    if files.len() > MAX_APPLICATION_FILES {
+        Some(format!(
+            "每份申请最多附{MAX_APPLICATION_FILES}个文件（现在是{}个），请删除一些。",
+            files.len()
+        ))
+    } else if total > MAX_APPLICATION_FILE_BYTES {
+        Some(format!(
+            "一份申请的附件合计不能超过{}（现在是{}），请删除一些。",
+            size_text(MAX_APPLICATION_FILE_BYTES),
+            size_text(total)
+        ))
+    } else {
+        None
+    }
+}
+
+/// The evidence rows with `files` added as one new item described by `description` (what the
+/// files show); every file is checked against the type rules and the application's limits
+/// (which the office's intake form shares), and one refusal refuses the whole choice (nothing
+/// half-added).
+pub fn add_evidence_files(
+    evidence: &[EvidenceInput],
+    description: &str,
+    files: &[AttachmentRef],
+) -> Result<Vec<EvidenceInput>, AttachmentRefusal> {
+    let description = description.trim();
+    if description.is_empty() {
+        return Err(AttachmentRefusal::DescriptionMissing);
+    }
+    if description.chars().count() > MAX_DESCRIPTION_CHARS {
+        return Err(AttachmentRefusal::DescriptionTooLong);
+    }
+    if evidence.len() >= MAX_EVIDENCE_ITEMS {
+        return Err(AttachmentRefusal::TooManyEvidenceItems);
+    }
+    let existing: Vec<AttachmentRef> = evidence
+        .iter()
+        .flat_map(|e| e.attachments.iter().cloned())
+        .collect();
+    let mut cleaned: Vec<AttachmentRef> = Vec::new();
+    for file in files {
+        let file = AttachmentRef {
+            id: file.id.clone(),
+            file_name: display_name(&file.file_name),
+            mime: file.mime.trim().to_ascii_lowercase(),
+            size: file.size,
+        };
+        check_application_file(&existing, &cleaned, &file)?;
+        cleaned.push(file);
+    }
+    let mut next = evidence.to_vec();
+    next.push(EvidenceInput {
+        description: description.to_owned(),
+        attachments: cleaned,
+    });
+    Ok(next)
+}
+
+/// The evidence rows without file `id`; an item left without files goes too.
+pub fn remove_evidence_file(evidence: &[EvidenceInput], id: &str) -> Vec<EvidenceInput> {
+    let mut next = evidence.to_vec();
+    for item in &mut next {
+        item.attachments.retain(|a| a.id != id);
+    }
+    next.retain(|e| !e.attachments.is_empty());
+    next
+}
+
+/// The form with `files` added as one new evidence item (see [`add_evidence_files`]).
+pub fn add_files(
+    form: &ApplicationForm,
+    description: &str,
+    files: &[AttachmentRef],
+) -> Result<ApplicationForm, AttachmentRefusal> {
+    let mut next = form.clone();
+    next.input.evidence = add_evidence_files(&form.input.evidence, description, files)?;
+    Ok(next)
+}
+
+/// The form without file `id` (see [`remove_evidence_file`]).
+pub fn remove_file(form: &ApplicationForm, id: &str) -> ApplicationForm {
+    let mut next = form.clone();
+    next.input.evidence = remove_evidence_file(&form.input.evidence, id);
+    next
+}
+
 /// Every problem on one screen, checked against the whole form (so a later screen's answer
 /// never blocks an earlier one, and no problem of this screen is held back).
 pub fn validate_step(form: &ApplicationForm, step: Step, today: NaiveDate) -> Vec<StepIssue> {
@@ -394,7 +517,10 @@ pub fn validate_step(form: &ApplicationForm, step: Step, today: NaiveDate) -> Ve
         Ok(_) => Vec::new(),
         Err(all) => all
             .into_iter()
-            .filter(|i| step.fields().contains(&i.field))
+            .filter(|i| {
+                step.fields().contains(&i.field)
+                    || (step == Step::Evidence && is_evidence_field(i.field))
+            })
             .map(|i| StepIssue {
                 field: WizardField::Case(i.field),
                 message: i.message,
@@ -406,6 +532,14 @@ pub fn validate_step(form: &ApplicationForm, step: Step, today: NaiveDate) -> Ve
             if let Some(message) = phone_issue(&form.contact.phone) {
                 issues.push(StepIssue {
                     field: WizardField::Extra(ExtraField::Phone),
+                    message,
+                });
+            }
+        }
+        Step::Evidence => {
+            if let Some(message) = application_file_issue(form) {
+                issues.push(StepIssue {
+                    field: WizardField::Case(CaseField::EvidenceList),
                     message,
                 });
             }
@@ -450,9 +584,11 @@ pub fn complete(form: &ApplicationForm, today: NaiveDate) -> Result<Application,
         }),
         Ok(_) => Err(issues),
         Err(all) => {
-            // A problem no screen asks about (the evidence rows the wizard does not show).
+            // A problem no screen asks about.
             for Issue { field, message } in all {
-                if !Step::ALL.iter().any(|s| s.fields().contains(&field)) {
+                if !Step::ALL.iter().any(|s| s.fields().contains(&field))
+                    && !is_evidence_field(field)
+                {
                     issues.push(StepIssue {
                         field: WizardField::Case(field),
                         message,
@@ -466,16 +602,77 @@ pub fn complete(form: &ApplicationForm, today: NaiveDate) -> Result<Application,
 
 /// The package's `format` value.
 pub const PACKAGE_FORMAT: &str = "weiquan-application";
-/// The package version this build writes and reads.
-pub const PACKAGE_VERSION: u32 = 1;
-/// Largest package accepted (5 MB).
-pub const MAX_PACKAGE_BYTES: usize = 5 * 1024 * 1024;
-/// Most attachment names listed in a package.
+/// The package version this build writes: 2 embeds the evidence files (base64, each with its
+/// SHA-256). Version 1 packages (no files, only a list of names) are still read.
+pub const PACKAGE_VERSION: u32 = 2;
+/// The oldest package version this build reads.
+pub const OLDEST_PACKAGE_VERSION: u32 = 1;
+/// Largest package accepted (45 MiB: the files' 30 MiB as base64, and the form).
+pub const MAX_PACKAGE_BYTES: usize = 45 * 1024 * 1024;
+/// Most attachment names listed in a version 1 package.
 pub const MAX_PACKAGE_ATTACHMENTS: usize = 100;
 
-/// What the checksum covers, in its canonical order.
+/// An evidence file as the applicant attached it: its reference in the form and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackageFile {
+    /// The reference (id, display name, type, size) as the form's evidence lists it.
+    pub reference: AttachmentRef,
+    /// SHA-256 of the bytes (lower-case hex).
+    pub sha256: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl PackageFile {
+    /// The file for `reference` with these bytes (checksum computed here).
+    pub fn new(reference: AttachmentRef, bytes: Vec<u8>) -> PackageFile {
+        PackageFile {
+            sha256: attachment_checksum(&bytes),
+            reference,
+            bytes,
+        }
+    }
+}
+
+/// An embedded file's metadata: what the package checksum covers.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileMeta {
+    id: String,
+    file_name: String,
+    mime: String,
+    size: u64,
+    sha256: String,
+}
+
+/// An embedded file as written: its metadata and the bytes as base64.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    id: String,
+    file_name: String,
+    mime: String,
+    size: u64,
+    sha256: String,
+    data: String,
+}
+
+/// What the checksum covers, in its canonical order (version 2: files by their metadata, so
+/// a file's bytes are checked against its own SHA-256 and the report can name the file).
 #[derive(Serialize)]
 struct Body<'a> {
+    format: &'a str,
+    version: u32,
+    created_at: &'a str,
+    input: &'a CaseInput,
+    contact: &'a Contact,
+    consent: bool,
+    attachments: &'a [FileMeta],
+}
+
+/// What a version 1 checksum covers.
+#[derive(Serialize)]
+struct BodyV1<'a> {
     format: &'a str,
     version: u32,
     created_at: &'a str,
@@ -485,10 +682,24 @@ struct Body<'a> {
     attachments: &'a [String],
 }
 
-/// The file as read, before any check but the schema.
+/// A version 2 file as read, before any check but the schema.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPackage {
+    format: String,
+    version: u32,
+    created_at: String,
+    input: CaseInput,
+    contact: Contact,
+    consent: bool,
+    attachments: Vec<RawFile>,
+    sha256: String,
+}
+
+/// A version 1 file as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPackageV1 {
     format: String,
     version: u32,
     created_at: String,
@@ -500,27 +711,56 @@ struct RawPackage {
 }
 
 /// A verified application package.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Package {
+    /// The version it was written in.
+    pub version: u32,
     /// When the applicant produced it (local time).
     pub created_at: NaiveDateTime,
     /// The form as typed (validates to `facts`).
     pub input: CaseInput,
-    /// The validated facts.
+    /// The validated facts; their evidence lists exactly `files`.
     pub facts: CaseFacts,
     /// Contact details.
     pub contact: Contact,
-    /// Names of files the applicant will hand over separately (the package carries none).
-    pub attachments: Vec<String>,
+    /// The embedded evidence files, each checked against its SHA-256 (version 2).
+    pub files: Vec<PackageFile>,
+    /// Names of files the applicant hands over separately (version 1 only).
+    pub listed: Vec<String>,
     /// The package's checksum (lower-case hex), the key for duplicate detection.
     pub sha256: String,
+}
+
+impl Package {
+    /// The facts and files with every file renamed to `new_id(i)` (the store's keys are unique
+    /// across drafts and cases, so an imported file never takes the id of the applicant's draft
+    /// copy on the same machine).
+    pub fn with_new_ids(
+        &self,
+        mut new_id: impl FnMut(usize) -> String,
+    ) -> (CaseFacts, Vec<PackageFile>) {
+        let mut facts = self.facts.clone();
+        let mut files = self.files.clone();
+        for (i, file) in files.iter_mut().enumerate() {
+            let id = new_id(i);
+            for item in &mut facts.evidence {
+                for a in &mut item.attachments {
+                    if a.id == file.reference.id {
+                        a.id = id.clone();
+                    }
+                }
+            }
+            file.reference.id = id;
+        }
+        (facts, files)
+    }
 }
 
 /// Why a package was refused; nothing of a refused package is used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PackageError {
     /// Larger than [`MAX_PACKAGE_BYTES`].
-    #[error("文件过大（{0}字节），申请文件不超过5MB，请确认选择的是维权申请文件。")]
+    #[error("文件过大（{0}字节），申请文件不超过45MB，请确认选择的是维权申请文件。")]
     TooLarge(usize),
     /// Empty.
     #[error("文件是空的，请重新选择申请文件。")]
@@ -540,27 +780,48 @@ pub enum PackageError {
     /// The checksum does not match the content.
     #[error("申请文件的校验值与内容不符，文件可能被修改过，不能导入。")]
     Tampered,
+    /// An embedded file's bytes do not match its checksum or size.
+    #[error("附件“{0}”的内容与校验值不符，文件可能被修改或损坏，整份申请不能导入。")]
+    FileTampered(String),
+    /// The embedded files break the application's limits.
+    #[error("申请文件的附件超出限制：{0}")]
+    FilesOverLimit(String),
     /// The content fails validation.
     #[error("申请内容有误，不能导入：{0}")]
     Invalid(String),
 }
 
 fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    attachment_checksum(text.as_bytes())
 }
 
-fn body_text(body: &Body<'_>) -> String {
+fn body_text<T: Serialize>(body: &T) -> String {
     // Serializing plain strings, bools and numbers in a struct cannot fail.
     serde_json::to_string(body).unwrap_or_default()
 }
 
-/// The package for a complete form: `{format, version, created_at, input, contact, consent,
-/// attachments, sha256}`, the checksum over the compact JSON of everything else in that order.
-pub fn export_package(form: &ApplicationForm, created_at: NaiveDateTime) -> String {
+fn file_meta(file: &PackageFile) -> FileMeta {
+    FileMeta {
+        id: file.reference.id.clone(),
+        file_name: file.reference.file_name.clone(),
+        mime: file.reference.mime.clone(),
+        size: file.reference.size,
+        sha256: file.sha256.clone(),
+    }
+}
+
+/// The package for a complete form and its evidence files: `{format, version, created_at,
+/// input, contact, consent, attachments, sha256}`; each attachment is `{id, file_name, mime,
+/// size, sha256, data}` with the bytes as base64. The package checksum is over the compact JSON
+/// of everything else in that order, with each attachment without its `data` (its own SHA-256
+/// covers the bytes).
+pub fn export_package(
+    form: &ApplicationForm,
+    created_at: NaiveDateTime,
+    files: &[PackageFile],
+) -> String {
     let created = created_at.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let metas: Vec<FileMeta> = files.iter().map(file_meta).collect();
     let body = Body {
         format: PACKAGE_FORMAT,
         version: PACKAGE_VERSION,
@@ -568,18 +829,104 @@ pub fn export_package(form: &ApplicationForm, created_at: NaiveDateTime) -> Stri
         input: &form.input,
         contact: &form.contact,
         consent: form.consent,
-        attachments: &[],
+        attachments: &metas,
     };
     let sha = sha256_hex(&body_text(&body));
     let mut value = serde_json::to_value(&body).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
+        let raw: Vec<RawFile> = files
+            .iter()
+            .map(|f| RawFile {
+                id: f.reference.id.clone(),
+                file_name: f.reference.file_name.clone(),
+                mime: f.reference.mime.clone(),
+                size: f.reference.size,
+                sha256: f.sha256.clone(),
+                data: BASE64.encode(&f.bytes),
+            })
+            .collect();
+        map.insert(
+            "attachments".into(),
+            serde_json::to_value(raw).unwrap_or_default(),
+        );
         map.insert("sha256".into(), serde_json::Value::String(sha));
     }
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
-/// Reads a package: size, format, version, schema, checksum and content (validated against
-/// `today`, since nothing may lie in the future) are all checked; any failure refuses the whole.
+/// Checks the embedded files against their checksums, the limits and the form's evidence: every
+/// file the evidence lists is embedded once, with the same name, type and size, and nothing else.
+fn verify_files(input: &CaseInput, raw: Vec<RawFile>) -> Result<Vec<PackageFile>, PackageError> {
+    if raw.len() > MAX_APPLICATION_FILES {
+        return Err(PackageError::FilesOverLimit(format!(
+            "最多{MAX_APPLICATION_FILES}个文件，这份有{}个。",
+            raw.len()
+        )));
+    }
+    let total: u64 = raw.iter().map(|f| f.size).sum();
+    if total > MAX_APPLICATION_FILE_BYTES {
+        return Err(PackageError::FilesOverLimit(format!(
+            "合计不能超过{}，这份有{}。",
+            size_text(MAX_APPLICATION_FILE_BYTES),
+            size_text(total)
+        )));
+    }
+    let mut files: Vec<PackageFile> = Vec::new();
+    for f in raw {
+        if type_label(&f.mime).is_none() {
+            return Err(PackageError::FilesOverLimit(format!(
+                "“{}”的类型（{}）不能作为证据材料。",
+                f.file_name, f.mime
+            )));
+        }
+        let bytes = BASE64
+            .decode(f.data.as_bytes())
+            .map_err(|_| PackageError::FileTampered(f.file_name.clone()))?;
+        if bytes.len() as u64 != f.size
+            || !attachment_checksum(&bytes).eq_ignore_ascii_case(&f.sha256)
+        {
+            return Err(PackageError::FileTampered(f.file_name));
+        }
+        if files.iter().any(|g| g.reference.id == f.id) {
+            return Err(PackageError::Schema(format!("附件“{}”重复", f.file_name)));
+        }
+        files.push(PackageFile {
+            reference: AttachmentRef {
+                id: f.id,
+                file_name: f.file_name,
+                mime: f.mime,
+                size: f.size,
+            },
+            sha256: f.sha256.to_ascii_lowercase(),
+            bytes,
+        });
+    }
+    let listed: Vec<&AttachmentRef> = input.evidence.iter().flat_map(|e| &e.attachments).collect();
+    let matches = listed.len() == files.len()
+        && listed.iter().all(|r| {
+            files.iter().any(|f| {
+                f.reference.id == r.id
+                    && f.reference.file_name == r.file_name
+                    && f.reference.mime.eq_ignore_ascii_case(&r.mime)
+                    && f.reference.size == r.size
+            })
+        });
+    if !matches {
+        return Err(PackageError::Schema("证据清单与所附文件不一致".into()));
+    }
+    Ok(files)
+}
+
+fn read_created(text: &str) -> Result<NaiveDateTime, PackageError> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .map_err(|_| PackageError::Schema("导出时间无效".into()))
+}
+
+/// Reads a package: size, format, version, schema, checksum, each embedded file's checksum and
+/// the limits, and the content (validated against `today`, since nothing may lie in the future)
+/// are all checked; any failure refuses the whole. Version 1 packages (no embedded files) are
+/// read as before; a version 1 package whose evidence lists files is refused, since their bytes
+/// are not in it.
 pub fn parse_package(text: &str, today: NaiveDate) -> Result<Package, PackageError> {
     if text.len() > MAX_PACKAGE_BYTES {
         return Err(PackageError::TooLarge(text.len()));
@@ -599,37 +946,91 @@ pub fn parse_package(text: &str, today: NaiveDate) -> Result<Package, PackageErr
     if object.get("format").and_then(|f| f.as_str()) != Some(PACKAGE_FORMAT) {
         return Err(PackageError::Foreign);
     }
-    match object.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(PACKAGE_VERSION) => {}
+    let version = match object.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v)
+            if (u64::from(OLDEST_PACKAGE_VERSION)..=u64::from(PACKAGE_VERSION)).contains(&v) =>
+        {
+            v
+        }
         Some(v) => return Err(PackageError::UnsupportedVersion(v)),
         None => return Err(PackageError::Schema("缺少版本号".into())),
-    }
-    let raw: RawPackage =
-        serde_json::from_value(value).map_err(|e| PackageError::Schema(e.to_string()))?;
-    if raw.attachments.len() > MAX_PACKAGE_ATTACHMENTS {
-        return Err(PackageError::Schema(format!(
-            "附件最多{MAX_PACKAGE_ATTACHMENTS}个"
-        )));
-    }
-    let body = Body {
-        format: &raw.format,
-        version: raw.version,
-        created_at: &raw.created_at,
-        input: &raw.input,
-        contact: &raw.contact,
-        consent: raw.consent,
-        attachments: &raw.attachments,
     };
-    let sha = sha256_hex(&body_text(&body));
-    if !raw.sha256.eq_ignore_ascii_case(&sha) {
-        return Err(PackageError::Tampered);
-    }
-    let created_at = NaiveDateTime::parse_from_str(&raw.created_at, "%Y-%m-%dT%H:%M:%S")
-        .map_err(|_| PackageError::Schema("导出时间无效".into()))?;
-    let form = ApplicationForm {
-        input: raw.input,
-        contact: raw.contact,
-        consent: raw.consent,
+    let (created_at, form, files, listed, sha) = if version == 1 {
+        let raw: RawPackageV1 =
+            serde_json::from_value(value).map_err(|e| PackageError::Schema(e.to_string()))?;
+        if raw.attachments.len() > MAX_PACKAGE_ATTACHMENTS {
+            return Err(PackageError::Schema(format!(
+                "附件最多{MAX_PACKAGE_ATTACHMENTS}个"
+            )));
+        }
+        let body = BodyV1 {
+            format: &raw.format,
+            version: raw.version,
+            created_at: &raw.created_at,
+            input: &raw.input,
+            contact: &raw.contact,
+            consent: raw.consent,
+            attachments: &raw.attachments,
+        };
+        let sha = sha256_hex(&body_text(&body));
+        if !raw.sha256.eq_ignore_ascii_case(&sha) {
+            return Err(PackageError::Tampered);
+        }
+        if raw.input.evidence.iter().any(|e| !e.attachments.is_empty()) {
+            return Err(PackageError::Schema(
+                "第1版申请文件不含附件内容，证据清单却列有文件".into(),
+            ));
+        }
+        if raw.attachments.iter().any(|n| n.chars().count() > 255) {
+            return Err(PackageError::Schema("附件名称过长".into()));
+        }
+        let form = ApplicationForm {
+            input: raw.input,
+            contact: raw.contact,
+            consent: raw.consent,
+        };
+        (
+            read_created(&raw.created_at)?,
+            form,
+            Vec::new(),
+            raw.attachments,
+            sha,
+        )
+    } else {
+        let raw: RawPackage =
+            serde_json::from_value(value).map_err(|e| PackageError::Schema(e.to_string()))?;
+        let metas: Vec<FileMeta> = raw
+            .attachments
+            .iter()
+            .map(|f| FileMeta {
+                id: f.id.clone(),
+                file_name: f.file_name.clone(),
+                mime: f.mime.clone(),
+                size: f.size,
+                sha256: f.sha256.clone(),
+            })
+            .collect();
+        let body = Body {
+            format: &raw.format,
+            version: raw.version,
+            created_at: &raw.created_at,
+            input: &raw.input,
+            contact: &raw.contact,
+            consent: raw.consent,
+            attachments: &metas,
+        };
+        let sha = sha256_hex(&body_text(&body));
+        if !raw.sha256.eq_ignore_ascii_case(&sha) {
+            return Err(PackageError::Tampered);
+        }
+        let created_at = read_created(&raw.created_at)?;
+        let files = verify_files(&raw.input, raw.attachments)?;
+        let form = ApplicationForm {
+            input: raw.input,
+            contact: raw.contact,
+            consent: raw.consent,
+        };
+        (created_at, form, files, Vec::new(), sha)
     };
     let application = complete(&form, today).map_err(|issues| {
         PackageError::Invalid(
@@ -643,15 +1044,14 @@ pub fn parse_package(text: &str, today: NaiveDate) -> Result<Package, PackageErr
     if created_at.date() > today {
         return Err(PackageError::Invalid("导出日期晚于今天。".into()));
     }
-    if raw.attachments.iter().any(|n| n.chars().count() > 255) {
-        return Err(PackageError::Schema("附件名称过长".into()));
-    }
     Ok(Package {
+        version: version as u32,
         created_at,
         input: form.input,
         facts: application.facts,
         contact: application.contact,
-        attachments: raw.attachments,
+        files,
+        listed,
         sha256: sha,
     })
 }

@@ -16,6 +16,12 @@ pub const MAX_ATTACHMENTS_PER_CASE: usize = 100;
 /// Most bytes of files on one case (500 MiB), so one case cannot fill the browser's storage.
 pub const MAX_CASE_ATTACHMENT_BYTES: u64 = 500 * 1024 * 1024;
 
+/// Most files an applicant attaches to one application on `/apply`: they travel embedded in
+/// the package, so the file stays small enough to hand over on a USB stick or by mail.
+pub const MAX_APPLICATION_FILES: usize = 20;
+/// Most bytes of files in one application (30 MiB; about 40 MB once embedded as base64).
+pub const MAX_APPLICATION_FILE_BYTES: u64 = 30 * 1024 * 1024;
+
 /// The accepted file types: (MIME type, Chinese name, file name extensions).
 pub const ALLOWED_TYPES: &[(&str, &str, &[&str])] = &[
     ("image/jpeg", "JPEG 图片", &["jpg", "jpeg"]),
@@ -175,6 +181,24 @@ pub enum AttachmentRefusal {
         /// The limit, as text.
         limit: String,
     },
+    /// The application already has [`MAX_APPLICATION_FILES`] files.
+    #[error("“{name}”未添加：每份申请最多附{MAX_APPLICATION_FILES}个文件。")]
+    TooManyInApplication {
+        /// The file name.
+        name: String,
+    },
+    /// The application's files would exceed [`MAX_APPLICATION_FILE_BYTES`].
+    #[error(
+        "“{name}”未添加：一份申请的附件合计不能超过{limit}（已用{used}），视频请先剪取相关片段。"
+    )]
+    ApplicationTooLarge {
+        /// The file name.
+        name: String,
+        /// The bytes already used, as text.
+        used: String,
+        /// The limit, as text.
+        limit: String,
+    },
     /// The chosen evidence item does not exist.
     #[error("所选的证据项不存在，请重新选择。")]
     NoSuchEvidence,
@@ -326,4 +350,42 @@ pub fn without_attachment(facts: &CaseFacts, id: &str) -> Result<CaseFacts, Atta
     } else {
         Err(AttachmentRefusal::NotOnCase)
     }
+}
+
+/// Checks one file an applicant adds on `/apply` against the type rules and the application's
+/// limits ([`MAX_APPLICATION_FILES`], [`MAX_APPLICATION_FILE_BYTES`]), counting the files already
+/// attached (`existing`) and those accepted earlier in the same choice (`pending`).
+pub fn check_application_file(
+    existing: &[AttachmentRef],
+    pending: &[AttachmentRef],
+    file: &AttachmentRef,
+) -> Result<(), AttachmentRefusal> {
+    let name = file.file_name.clone();
+    if type_label(&file.mime).is_none() {
+        let mime = if file.mime.trim().is_empty() {
+            "未知".to_owned()
+        } else {
+            file.mime.trim().to_owned()
+        };
+        return Err(AttachmentRefusal::TypeNotAllowed {
+            name,
+            mime,
+            allowed: allowed_types_text(),
+        });
+    }
+    if file.size == 0 {
+        return Err(AttachmentRefusal::Empty { name });
+    }
+    if existing.len() + pending.len() >= MAX_APPLICATION_FILES {
+        return Err(AttachmentRefusal::TooManyInApplication { name });
+    }
+    let used: u64 = existing.iter().chain(pending).map(|a| a.size).sum();
+    if used + file.size > MAX_APPLICATION_FILE_BYTES {
+        return Err(AttachmentRefusal::ApplicationTooLarge {
+            name,
+            used: size_text(used),
+            limit: size_text(MAX_APPLICATION_FILE_BYTES),
+        });
+    }
+    Ok(())
 }

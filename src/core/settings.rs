@@ -1,9 +1,12 @@
-//! The unit's settings (name, level, operator) and their validation.
+//! The unit's settings (name, level, operator, the amount from which a property loss counts as
+//! large under 第十三条) and their validation.
 //!
 //! Raw input as typed (`SettingsInput`) is validated into `Settings`; every problem is reported
 //! at once so the form can show them all, each tied to its field.
 
 use serde::{Deserialize, Serialize};
+
+use crate::core::case::{CasePolicy, Money, parse_yuan};
 
 /// Longest unit name accepted. Real names ("嘉兴市公安局南湖区分局") are far shorter; the
 /// limit keeps a pasted document from ending up in the page header.
@@ -61,6 +64,20 @@ pub struct Settings {
     pub unit_level: UnitLevel,
     /// Who is operating the app; recorded as the actor of case events.
     pub operator: String,
+    /// 第十三条 「财产受到较大损失」: the loss (inclusive) from which the unit treats a loss as
+    /// large. The 细则 names no amount; `None` until the unit sets one (settings saved before
+    /// this field existed read as `None`).
+    #[serde(default)]
+    pub large_loss: Option<Money>,
+}
+
+impl Settings {
+    /// The unit's case-handling parameters.
+    pub fn case_policy(&self) -> CasePolicy {
+        CasePolicy {
+            large_loss: self.large_loss,
+        }
+    }
 }
 
 /// Settings as typed into the form, before validation.
@@ -72,6 +89,8 @@ pub struct SettingsInput {
     pub unit_level: String,
     /// Operator name as typed.
     pub operator: String,
+    /// 第十三条's large-loss amount in yuan as typed; empty for "not set".
+    pub large_loss_yuan: String,
 }
 
 /// Which field a problem concerns.
@@ -83,6 +102,8 @@ pub enum SettingsField {
     UnitLevel,
     /// The operator name.
     Operator,
+    /// The large-loss amount of 第十三条.
+    LargeLoss,
 }
 
 impl SettingsField {
@@ -92,6 +113,7 @@ impl SettingsField {
             Self::UnitName => "unit-name",
             Self::UnitLevel => "unit-level",
             Self::Operator => "operator",
+            Self::LargeLoss => "large-loss",
         }
     }
 }
@@ -111,6 +133,7 @@ impl From<&Settings> for SettingsInput {
             unit_name: s.unit_name.clone(),
             unit_level: s.unit_level.key().to_owned(),
             operator: s.operator.clone(),
+            large_loss_yuan: s.large_loss.map(Money::yuan_text).unwrap_or_default(),
         }
     }
 }
@@ -146,6 +169,30 @@ fn check_name(
     name
 }
 
+/// 第十三条's amount: empty is "not set"; otherwise an amount in yuan above zero.
+fn check_large_loss(raw: &str, issues: &mut Vec<Issue>) -> Option<Money> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    let mut problem = |message: String| {
+        issues.push(Issue {
+            field: SettingsField::LargeLoss,
+            message,
+        })
+    };
+    match parse_yuan(raw) {
+        Ok(m) if m == Money::ZERO => {
+            problem("“较大损失”的金额标准应大于0元；暂不设定请留空。".to_owned());
+            None
+        }
+        Ok(m) => Some(m),
+        Err(e) => {
+            problem(format!("“较大损失”的金额标准：{e}。"));
+            None
+        }
+    }
+}
+
 /// Validates the form input, reporting every problem at once.
 pub fn validate(input: &SettingsInput) -> Result<Settings, Vec<Issue>> {
     let mut issues = Vec::new();
@@ -170,11 +217,13 @@ pub fn validate(input: &SettingsInput) -> Result<Settings, Vec<Issue>> {
         MAX_OPERATOR_CHARS,
         &mut issues,
     );
+    let large_loss = check_large_loss(&input.large_loss_yuan, &mut issues);
     match unit_level {
         Some(unit_level) if issues.is_empty() => Ok(Settings {
             unit_name,
             unit_level,
             operator,
+            large_loss,
         }),
         _ => Err(issues),
     }
@@ -189,6 +238,7 @@ mod tests {
             unit_name: name.to_owned(),
             unit_level: level.to_owned(),
             operator: operator.to_owned(),
+            large_loss_yuan: String::new(),
         }
     }
 
@@ -241,5 +291,33 @@ mod tests {
     fn settings_round_trip_through_the_form_input() {
         let s = validate(&input("嘉兴市公安局", "traffic", "王五")).unwrap();
         assert_eq!(validate(&SettingsInput::from(&s)), Ok(s));
+    }
+
+    #[test]
+    fn the_large_loss_amount_is_optional_validated_and_becomes_the_case_policy() {
+        let mut typed = input("嘉兴市公安局", "city", "王五");
+        let unset = validate(&typed).unwrap();
+        assert_eq!(unset.large_loss, None);
+        assert_eq!(unset.case_policy(), CasePolicy { large_loss: None });
+        typed.large_loss_yuan = " 5000.5元 ".into();
+        let set = validate(&typed).unwrap();
+        assert_eq!(set.large_loss, Some(Money::from_fen(500_050)));
+        assert_eq!(set.case_policy().large_loss, Some(Money::from_fen(500_050)));
+        assert_eq!(SettingsInput::from(&set).large_loss_yuan, "5000.50");
+        assert_eq!(validate(&SettingsInput::from(&set)), Ok(set));
+        for bad in ["0", "-100", "五千", "1.234", "99999999999999"] {
+            typed.large_loss_yuan = bad.into();
+            let issues = validate(&typed).unwrap_err();
+            assert_eq!(issues.len(), 1, "{bad}");
+            assert_eq!(issues[0].field.control_id(), "large-loss");
+            assert!(issues[0].message.contains("较大损失"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn settings_saved_before_the_large_loss_field_still_load() {
+        let old = r#"{"unit_name":"嘉兴市公安局","unit_level":"City","operator":"王五"}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert_eq!(s.large_loss, None);
     }
 }

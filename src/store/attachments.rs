@@ -199,6 +199,34 @@ pub async fn list_for_case(db: &Db, case_id: &str) -> Result<Vec<AttachmentMeta>
     Ok(out)
 }
 
+/// The metadata of every file stored for application draft `draft_id`, oldest first.
+pub async fn list_for_draft(db: &Db, draft_id: &str) -> Result<Vec<AttachmentMeta>, StoreError> {
+    let tx = db.raw()?.transaction(ATTACHMENTS).build()?;
+    let store = tx.object_store(ATTACHMENTS)?;
+    let index = store.index("by_draft")?;
+    let rows = index
+        .get_all::<JsValue>()
+        .with_query(draft_id)
+        .primitive()?
+        .await?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(meta_of(&row?)?);
+    }
+    out.sort_by(|a, b| a.added_at.cmp(&b.added_at).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Deletes every file of application draft `draft_id` (when the draft is deleted for good).
+pub async fn delete_for_draft(db: &Db, draft_id: &str) -> Result<(), StoreError> {
+    let ids: Vec<String> = list_for_draft(db, draft_id)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    delete_all(db, &ids).await
+}
+
 /// Deletes the files `ids` in one transaction (absent ids are ignored).
 pub async fn delete_all(db: &Db, ids: &[String]) -> Result<(), StoreError> {
     let tx = db
@@ -234,6 +262,70 @@ pub async fn attach_to_case(
         let ids: Vec<String> = records.iter().map(|r| r.meta.id.clone()).collect();
         // Best effort: the case's error is what the user needs to see.
         let _ = delete_all(db, &ids).await;
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Stores `records` (an imported application's files) and then creates `case`, which lists
+/// them, with its package checksum; if the case is not created the files are deleted again, so
+/// an import adds the case with all its files or nothing.
+pub async fn create_with_files(
+    db: &Db,
+    records: &[AttachmentRecord],
+    case: &Case,
+    next_due: Option<chrono::NaiveDate>,
+    package_sha256: Option<&str>,
+) -> Result<(), StoreError> {
+    put_all(db, records).await?;
+    if let Err(e) = super::cases::create(db, case, next_due, package_sha256).await {
+        let ids: Vec<String> = records.iter().map(|r| r.meta.id.clone()).collect();
+        // Best effort: the case's error is what the user needs to see.
+        let _ = delete_all(db, &ids).await;
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Moves the files `ids` of draft `draft_id` to `case` and creates the case (the intake form's
+/// files): the files are rewritten with the case's id first; if the case is not created they are
+/// put back under the draft, so nothing typed or attached is lost and no file is left on a case
+/// that does not exist.
+pub async fn create_from_draft(
+    db: &Db,
+    draft_id: &str,
+    ids: &[String],
+    case: &Case,
+    next_due: Option<chrono::NaiveDate>,
+) -> Result<(), StoreError> {
+    let mut originals = Vec::new();
+    for id in ids {
+        match get(db, id).await? {
+            Some(record) if record.meta.draft_id.as_deref() == Some(draft_id) => {
+                originals.push(record)
+            }
+            _ => {
+                return Err(StoreError::Corrupt(format!(
+                    "草稿的证据文件（{id}）在本机找不到，请删除该文件后重新添加"
+                )));
+            }
+        }
+    }
+    let moved: Vec<AttachmentRecord> = originals
+        .iter()
+        .map(|r| AttachmentRecord {
+            meta: AttachmentMeta {
+                case_id: Some(case.id().as_str().to_owned()),
+                draft_id: None,
+                ..r.meta.clone()
+            },
+            bytes: r.bytes.clone(),
+        })
+        .collect();
+    put_all(db, &moved).await?;
+    if let Err(e) = super::cases::create(db, case, next_due, None).await {
+        // Best effort: the case's error is what the user needs to see.
+        let _ = put_all(db, &originals).await;
         return Err(e);
     }
     Ok(())

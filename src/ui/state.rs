@@ -203,6 +203,14 @@ pub fn use_settings() -> SettingsCtx {
     expect_context::<SettingsCtx>()
 }
 
+/// The unit's case-handling parameters (第十三条's large-loss amount) from the settings; the
+/// defaults (nothing set) while the unit has no settings.
+pub fn case_policy(ctx: SettingsCtx) -> crate::core::case::CasePolicy {
+    ctx.settings
+        .with_untracked(|s| s.as_ref().map(crate::core::settings::Settings::case_policy))
+        .unwrap_or_default()
+}
+
 /// The calendar service.
 pub fn use_calendar() -> CalendarCtx {
     expect_context::<CalendarCtx>()

@@ -1,17 +1,21 @@
 // End-to-end: the guided application (/apply) for an officer and for a spouse, with errors on
 // the way, resuming a draft after a reload, deleting a draft, the print view, and the hand-over:
 // the package imported on /cases/import, a second import refused as a duplicate, a tampered
-// file refused.
+// file refused; evidence files attached in the wizard travel embedded in the package and end up
+// on the case, and a package whose file bytes were altered is refused naming the file; what is
+// typed survives a reload without pressing 继续.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { start, openPage, ready, shot, assertClean, SHOTS } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, SHOTS } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.browser.close(); env?.server.close(); });
 
+// A 1×1 PNG.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const step = (slug) => `[data-testid=apply-step-${slug}]`;
 const cont = (page) => page.click("[data-testid=apply-continue]");
 
@@ -30,7 +34,7 @@ async function expectErrors(page, count) {
 }
 
 /** From the person screen to the check page, for an officer harmed himself (relative = false). */
-async function personToCheck(page, { relative }) {
+async function personToCheck(page, { relative, files = [], loss = "", legal = false }) {
   await page.waitForSelector(step("person"));
   await page.check("#status");
   await page.fill("#officer-name", "张明");
@@ -69,9 +73,30 @@ async function personToCheck(page, { relative }) {
   await cont(page);
   await page.waitForSelector(step("harm"));
   await page.check("#injury");
+  if (loss) await page.fill("#property-loss", loss);
+  await cont(page);
+  await page.waitForSelector(step("evidence"));
+  if (files.length > 0) {
+    // A file type that is not evidence is refused with the reason, and nothing is added.
+    await page.setInputFiles("[data-testid=draft-evidence-input]", [
+      { name: "a.zip", mimeType: "application/zip", buffer: Buffer.from("PK") },
+    ]);
+    await page.waitForSelector("[data-testid=draft-evidence-problems] li");
+    assert.match(await page.textContent("[data-testid=draft-evidence-problems]"), /不能作为证据材料/);
+    await page.fill("[data-testid=draft-evidence-description]", "现场照片和录音");
+    await page.setInputFiles("[data-testid=draft-evidence-input]", files);
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=draft-evidence-file]").length === n, files.length);
+    await shot(page, relative ? "draft-evidence-360" : "apply-evidence");
+    // The files are kept with the draft: a reload shows them again.
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector(step("evidence"));
+    assert.equal(await page.locator("[data-testid=draft-evidence-file]").count(), files.length);
+  }
   await cont(page);
   await page.waitForSelector(step("help"));
   await page.check("#help-clearance");
+  if (legal) await page.check("#help");
   await cont(page);
   await page.waitForSelector(step("contact"));
   await page.fill("#contact-phone", "abc");
@@ -113,11 +138,15 @@ test("an officer applies, prints, exports, and the office imports the package on
   await expectErrors(page, 1);
   await page.check("#applicant-kind");
   await cont(page);
-  await personToCheck(page, { relative: false });
+  const files = [
+    { name: "现场照片.png", mimeType: "image/png", buffer: PNG },
+    { name: "录音.mp3", mimeType: "audio/mpeg", buffer: Buffer.from("ID3 recorded words") },
+  ];
+  await personToCheck(page, { relative: false, files });
   assert.match(await page.textContent("[data-testid=apply-eligibility]"), /第三十条/);
   assert.equal(await page.locator("[data-testid=apply-by-reference]").count(), 0);
   const checkText = await page.textContent("[data-testid=apply-check]");
-  for (const want of ["张明", "A12345", "解放路与中山路交叉口", "13800000000", "第四十条"]) {
+  for (const want of ["张明", "A12345", "解放路与中山路交叉口", "13800000000", "第四十条", "现场照片.png", "录音.mp3"]) {
     assert.ok(checkText.includes(want), want);
   }
   // A change link returns to the check page.
@@ -141,12 +170,26 @@ test("an officer applies, prints, exports, and the office imports the package on
   const text = fs.readFileSync(file, "utf8");
   const json = JSON.parse(text);
   assert.equal(json.format, "weiquan-application");
-  assert.equal(json.version, 1);
+  assert.equal(json.version, 2);
   assert.match(json.sha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(json.attachments.map((a) => a.file_name), ["现场照片.png", "录音.mp3"]);
+  assert.equal(Buffer.from(json.attachments[1].data, "base64").toString(), "ID3 recorded words");
+  assert.match(await page.textContent("[data-testid=apply-printable]"), /录音\.mp3/);
+
+  // Altered file bytes (the rest untouched) are refused, naming the file; nothing is created.
+  const altered = structuredClone(json);
+  altered.attachments[1].data = Buffer.from("ID3 other words!!!").toString("base64");
+  await page.goto(`${env.server.url}cases/import`);
+  await ready(page);
+  await page.setInputFiles("#package-file", { name: "altered.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(altered)) });
+  await page.waitForSelector("[data-testid=import-refused]");
+  assert.match(await page.textContent("[data-testid=import-refused]"), /附件“录音\.mp3”的内容与校验值不符/);
+  assert.equal(await page.locator("[data-testid=import-preview]").count(), 0);
 
   await importFile(page, file);
   await page.waitForSelector("[data-testid=import-preview]");
   assert.match(await page.textContent("[data-testid=import-officer]"), /张明/);
+  assert.equal(await page.locator("[data-testid=import-file-row]").count(), 2);
   await shot(page, "import-preview");
   await page.click("[data-testid=import-submit]");
   await page.waitForSelector("[data-testid=import-created]");
@@ -162,6 +205,22 @@ test("an officer applies, prints, exports, and the office imports the package on
     open.onerror = () => reject(open.error);
   }));
   assert.deepEqual(stored, [{ id: href.slice("/cases/".length), sha: json.sha256 }]);
+  // The case has the evidence: both files, with the bytes the applicant attached.
+  await page.click("[data-testid=import-case-link]");
+  await page.waitForSelector("[data-testid=evidence-file]");
+  const names = await page.locator("[data-testid=evidence-file-name]").allTextContents();
+  assert.deepEqual(names, ["现场照片.png", "录音.mp3"]);
+  await page.waitForSelector("[data-testid=evidence-file-sha]");
+  const shas = await page.locator("[data-testid=evidence-file-sha]").evaluateAll((els) => els.map((e) => e.title));
+  assert.deepEqual(shas, json.attachments.map((a) => a.sha256));
+  const [saved] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("[data-testid=evidence-download]").nth(1).click(),
+  ]);
+  const savedPath = path.join(SHOTS, "imported-recording.mp3");
+  await saved.saveAs(savedPath);
+  assert.equal(fs.readFileSync(savedPath, "utf8"), "ID3 recorded words");
+  await shot(page, "import-case-evidence");
 
   await importFile(page, file);
   await page.waitForSelector("[data-testid=import-preview]");
@@ -199,6 +258,21 @@ test("a spouse applies, resumes after a reload, and can delete the draft for goo
   await shot(page, "apply-spouse-360");
   await cont(page);
   await page.waitForSelector(step("person"));
+  // Typed without pressing 继续, then the tab is reloaded: the text is still there.
+  await page.fill("#officer-unit", "秀洲区分局新城派出所");
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open("weiquan");
+    open.onsuccess = () => {
+      const req = open.result.transaction("drafts").objectStore("drafts").getAll();
+      req.onsuccess = () => resolve(req.result.some((d) => d.form.input.officer_unit === "秀洲区分局新城派出所"));
+      req.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  }), null, { polling: 100 });
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(step("person"));
+  assert.equal(await page.inputValue("#officer-unit"), "秀洲区分局新城派出所");
   // The browser is reloaded: the draft comes back from IndexedDB.
   await page.reload();
   await ready(page);
@@ -234,6 +308,61 @@ test("a spouse applies, resumes after a reload, and can delete the draft for goo
   await ready(page);
   await page.waitForSelector("[data-testid=apply-start]");
   assert.equal(await page.locator("[data-testid=apply-draft]").count(), before - 1);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("the office's quick path: /cases/new runs the wizard and registers the case; 第十三条's amount from the settings decides the legal service", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const base = env.server.url.replace(/\/$/, "");
+  // The large-loss amount is validated, then saved.
+  await saveUnitSettings(page, base);
+  await page.fill("#large-loss", "五千");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=error-summary]");
+  assert.match(await page.textContent("[data-testid=error-summary]"), /较大损失/);
+  await page.fill("#large-loss", "5000");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
+  await shot(page, "settings-large-loss");
+
+  await page.goto(`${base}/cases/new`);
+  await ready(page);
+  await page.click("[data-testid=case-new-quick-link]");
+  await page.waitForSelector("[data-testid=apply-start]");
+  await page.click("[data-testid=apply-begin]");
+  await page.waitForSelector(step("applicant"));
+  await page.check("#applicant-kind");
+  await cont(page);
+  await personToCheck(page, { relative: false, loss: "6000", legal: true, files: [
+    { name: "损坏的手机.png", mimeType: "image/png", buffer: PNG },
+  ] });
+  await page.click("[data-testid=apply-finish]");
+  await page.waitForSelector("[data-testid=apply-office]");
+  await page.click("[data-testid=apply-office-register]");
+  await page.waitForSelector("[data-testid=import-from-draft]");
+  await page.waitForSelector("[data-testid=import-preview]");
+  assert.equal(await page.locator("#package-file").count(), 0);
+  assert.equal(await page.locator("[data-testid=import-file-row]").count(), 1);
+  await shot(page, "import-from-draft");
+  await page.click("[data-testid=import-submit]");
+  await page.waitForSelector("[data-testid=import-created]");
+  await page.click("[data-testid=import-case-link]");
+  await page.waitForSelector("[data-testid=case-legal]");
+  assert.match(await page.textContent("[data-testid=case-legal]"), /委托法律专业人士/);
+  assert.deepEqual(await page.locator("[data-testid=evidence-file-name]").allTextContents(), ["损坏的手机.png"]);
+  const caseUrl = page.url();
+
+  // A higher amount: the same 6000元 loss is no longer large.
+  await page.goto(`${base}/settings`);
+  await ready(page);
+  await page.fill("#large-loss", "10000");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
+  await page.goto(caseUrl);
+  await ready(page);
+  await page.waitForSelector("[data-testid=case-legal]");
+  assert.match(await page.textContent("[data-testid=case-legal]"), /协调/);
   assertClean(t, env, problems);
   await context.close();
 });

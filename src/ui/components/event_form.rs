@@ -286,7 +286,7 @@ pub fn EventForm(
     let cases = use_cases();
     let settings = use_settings().settings;
 
-    let policy = crate::core::case::CasePolicy::default();
+    let policy = crate::ui::state::case_policy(use_settings());
     let today = today_shanghai();
     // Only the choices the rules admit now are offered (the core's transition decides).
     let options = calendar.calendar.with_untracked(|cal| {

@@ -12,7 +12,7 @@ use crate::core::attachment::{
     check_target, display_name, effective_mime, is_image, size_text, type_label, with_attachments,
     without_attachment,
 };
-use crate::core::case::{AttachmentRef, CaseFacts, CasePolicy, MAX_ATTACHMENT_BYTES};
+use crate::core::case::{AttachmentRef, CaseFacts, MAX_ATTACHMENT_BYTES};
 use crate::core::workflow::{Case, Env, Event, EventKind, NewEvent, allowed_events, next_due};
 use crate::store::attachments::{self, AttachmentMeta, AttachmentRecord};
 use crate::ui::clock::{now_shanghai, today_shanghai};
@@ -49,7 +49,7 @@ fn amend(
     let Some(actor) = settings.settings.get_untracked().map(|s| s.operator) else {
         return Err("尚未设置操作人，记录无法记明记录人。请先到“设置”页填写操作人姓名。".into());
     };
-    let policy = CasePolicy::default();
+    let policy = crate::ui::state::case_policy(settings);
     let today = today_shanghai();
     let now = now_shanghai();
     calendar.calendar.with_untracked(|cal| {
@@ -179,7 +179,7 @@ pub fn EvidenceFiles(
     let cases = use_cases();
     let calendar = use_calendar();
     let settings = use_settings();
-    let policy = CasePolicy::default();
+    let policy = crate::ui::state::case_policy(settings);
     let facts = case.facts().clone();
     let can_amend = calendar.calendar.with_untracked(|cal| {
         calendar.readings.with_untracked(|readings| {

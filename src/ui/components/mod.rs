@@ -5,6 +5,7 @@ pub mod backup_reminder;
 pub mod backup_restore;
 pub mod case_form;
 pub mod confirmation_tag;
+pub mod draft_evidence;
 pub mod error_summary;
 pub mod event_form;
 pub mod evidence_files;

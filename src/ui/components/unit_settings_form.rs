@@ -1,5 +1,6 @@
-//! `UnitSettingsForm`: the unit's name and level and the operator's name, validated by the core
-//! and kept in local storage.
+//! `UnitSettingsForm`: the unit's name and level, the operator's name and the amount from which
+//! a property loss counts as large under 第十三条, validated by the core and kept in local
+//! storage.
 
 use leptos::prelude::*;
 
@@ -20,6 +21,7 @@ pub fn UnitSettingsForm() -> impl IntoView {
     let unit_name = RwSignal::new(initial.unit_name);
     let unit_level = RwSignal::new(initial.unit_level);
     let operator = RwSignal::new(initial.operator);
+    let large_loss = RwSignal::new(initial.large_loss_yuan);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
@@ -32,6 +34,7 @@ pub fn UnitSettingsForm() -> impl IntoView {
             unit_name: unit_name.get_untracked(),
             unit_level: unit_level.get_untracked(),
             operator: operator.get_untracked(),
+            large_loss_yuan: large_loss.get_untracked(),
         };
         match validate(&input) {
             Ok(settings) => {
@@ -40,6 +43,7 @@ pub fn UnitSettingsForm() -> impl IntoView {
                     Ok(()) => {
                         unit_name.set(settings.unit_name.clone());
                         operator.set(settings.operator.clone());
+                        large_loss.set(SettingsInput::from(&settings).large_loss_yuan);
                         ctx.settings.set(Some(settings));
                         ctx.damaged.set(false);
                         saved.set(true);
@@ -161,6 +165,25 @@ pub fn UnitSettingsForm() -> impl IntoView {
                         aria-invalid=invalid(SettingsField::Operator)
                         prop:value=move || operator.get()
                         on:input=move |ev| operator.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field" class:field--error=move || invalid(SettingsField::LargeLoss)().is_some()>
+                    <label class="field__label" for="large-loss">"第十三条“财产受到较大损失”的金额标准（元，选填）"</label>
+                    <p class="field__hint" id="large-loss-hint">
+                        "细则没有规定“较大损失”的金额。本系统的理解：财产损失达到这个金额（含本数）的，属于第十三条的“较大损失”，申请法律支持时由维权办依据本人要求委托法律专业人士；未达到的，按协调处理。留空表示本单位尚未设定，有财产损失而无伤情的案件将显示“待判断”。"
+                    </p>
+                    {error_for(SettingsField::LargeLoss)}
+                    <input
+                        class="input input--short"
+                        id="large-loss"
+                        name="large-loss"
+                        type="text"
+                        inputmode="decimal"
+                        data-testid="settings-large-loss"
+                        aria-describedby="large-loss-hint"
+                        aria-invalid=invalid(SettingsField::LargeLoss)
+                        prop:value=move || large_loss.get()
+                        on:input=move |ev| large_loss.set(event_target_value(&ev))
                     />
                 </div>
                 <button type="submit" class="button" data-testid="settings-save">"保存设置"</button>

@@ -2,7 +2,8 @@
 //! question or tight group per screen (GOV.UK pattern), then "check your answers" and the done
 //! page with the printable application, the package file for the 维权办 and what happens next.
 //! The screen is in the address (`?draft=…&step=…`); the answers are in an IndexedDB draft saved
-//! at every "继续", so a closed browser resumes. The rules are the core's
+//! while typing and at every "继续", so a closed browser resumes; evidence files are kept under
+//! the draft (`components::draft_evidence`). The rules are the core's
 //! (`core::application`); this page only renders and maps input.
 
 mod answers;
@@ -20,6 +21,7 @@ use crate::ui::routes::use_navigate;
 use crate::core::application::{ApplicationForm, Step, validate_step};
 use crate::core::case::CaseInput;
 use crate::core::guide::evaluate;
+use crate::store::attachments;
 use crate::store::drafts::{self, Draft};
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError, focus_control};
@@ -28,6 +30,8 @@ use crate::ui::pages::guide_page::result_screen::CARRY_PARAM;
 use crate::ui::pages::guide_page::url::GuideUrl;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_db};
+
+pub(crate) use finish::package_files;
 
 use answers::CheckScreen;
 use finish::DoneScreen;
@@ -209,6 +213,11 @@ fn StartScreen() -> impl IntoView {
                 list.set(Some(Err(e.to_string())));
                 return;
             }
+            // The draft's evidence files go with it.
+            if let Err(e) = attachments::delete_for_draft(&db, &id).await {
+                list.set(Some(Err(e.to_string())));
+                return;
+            }
             confirming.set(None);
             reload.update(|n| *n += 1);
         });
@@ -319,6 +328,7 @@ fn StepScreen(
     };
     let navigate = use_navigate();
     let db = use_db().0;
+    let id_autosave = id.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = form.get_untracked();
@@ -359,6 +369,34 @@ fn StepScreen(
             }
         });
     };
+    // Saved while typing too (half a second after the last change), so a tab closed in the
+    // middle of a screen keeps everything typed; "继续" saves again before moving on.
+    let id_fields = id_autosave.clone();
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |previous: Option<()>| {
+        let current = form.get();
+        if previous.is_none() {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let id = id_autosave.clone();
+        set_timeout(
+            move || {
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                let state = db.get_untracked();
+                spawn_local(async move {
+                    match save_draft(state, id, step.slug(), current).await {
+                        Ok(()) => save_error.set(None),
+                        Err(e) => save_error.set(Some(e)),
+                    }
+                });
+            },
+            std::time::Duration::from_millis(400),
+        );
+    });
     let total = Step::ALL.len();
     view! {
         <div data-testid=format!("apply-step-{}", step.slug())>
@@ -368,7 +406,7 @@ fn StepScreen(
             {move || save_error.get().map(|e| view! { <div class="banner banner--error" role="alert">{e}</div> })}
             <PageTitle text=step.title()/>
             <form class="form" novalidate on:submit=on_submit>
-                <StepFields step form errors/>
+                <StepFields draft=id_fields step form errors/>
                 <p>
                     <button type="submit" class="button" data-testid="apply-continue">"继续"</button>
                 </p>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::calendar::format_date_cn;
 use crate::core::case::{
-    Accountability, CaseFacts, CasePolicy, HarmedPerson, LegalService, legal_service, warnings,
+    Accountability, CaseFacts, HarmedPerson, LegalService, legal_service, warnings,
 };
 use crate::core::workflow::{
     Case, Env, Event, EventKind, EventRecord, OpenDeadline, TaskId, TaskStatus, allowed_events,
@@ -463,7 +463,7 @@ fn CaseView(
 ) -> impl IntoView {
     let calendar = use_calendar();
     let settings = use_settings().settings;
-    let policy = CasePolicy::default();
+    let policy = crate::ui::state::case_policy(use_settings());
     let today = today_shanghai();
     let facts = case.facts().clone();
 
@@ -855,7 +855,7 @@ fn CaseView(
                 </dd>
                 {legal.map(|l| view! {
                     <dt>"法律服务"</dt>
-                    <dd>{l}</dd>
+                    <dd data-testid="case-legal">{l}</dd>
                 })}
                 <dt>"其他情况"</dt>
                 <dd>

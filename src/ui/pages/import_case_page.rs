@@ -1,8 +1,11 @@
 //! `ImportCasePage` (`/cases/import`): the 维权办 takes in an application package made on
 //! `/apply`: choose the file, verify it (`core::application::parse_package`: size, format,
 //! version, schema, checksum, content), preview what will be created, set the receipt date
-//! (第三十一条: the reply period runs from it), and open the case. A package already imported is
-//! refused with the existing case's id; nothing of a refused file is kept.
+//! (第三十一条: the reply period runs from it), and open the case with the package's evidence
+//! files (each checked against its SHA-256; stored with the case or not at all). A package
+//! already imported is refused with the existing case's id; nothing of a refused file is kept.
+//! The office's quick path: `?draft=<id>` takes a wizard draft on this machine (filled in by the
+//! office from the same questions) through the same package, checks and preview.
 
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
@@ -10,14 +13,20 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::application::{Package, parse_package};
+use leptos_router::hooks::use_query_map;
+
+use crate::core::application::{Package, PackageError, export_package, parse_package};
+use crate::core::attachment::{size_text, type_label};
 use crate::core::calendar::parse_date;
 use crate::core::case::CaseId;
 use crate::core::workflow::{Case, next_due};
+use crate::store::attachments::{self, AttachmentMeta, AttachmentRecord};
 use crate::store::cases;
+use crate::store::drafts;
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError};
 use crate::ui::components::page_title::PageTitle;
+use crate::ui::pages::apply_page::package_files;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
 
@@ -40,10 +49,7 @@ async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> 
         .and_then(|f| f.get(0))
         .ok_or_else(|| "请选择申请文件。".to_owned())?;
     if file.size() > crate::core::application::MAX_PACKAGE_BYTES as f64 {
-        return Err(format!(
-            "文件过大（{}字节），申请文件不超过5MB，请确认选择的是维权申请文件。",
-            file.size()
-        ));
+        return Err(PackageError::TooLarge(file.size() as usize).to_string());
     }
     let text = JsFuture::from(file.text())
         .await
@@ -70,6 +76,39 @@ pub fn ImportCasePage() -> impl IntoView {
     let settings = use_settings().settings;
     let calendar = use_calendar();
     let cases_ctx = use_cases();
+
+    // The office's quick path: a draft of the wizard on this machine.
+    let draft_id = use_query_map().with_untracked(|q| q.get("draft"));
+    let from_draft = draft_id.is_some();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(id) = draft_id.clone() else {
+            return true;
+        };
+        let state = db.get();
+        let DbState::Ready(conn) = state.clone() else {
+            return false;
+        };
+        spawn_local(async move {
+            let result: Result<Package, String> = async {
+                let draft = drafts::get(&conn, &id)
+                    .await
+                    .map_err(|e| format!("草稿未能读取：{e}"))?
+                    .ok_or_else(|| "本机没有找到这份申请草稿，可能已被删除。".to_owned())?;
+                let files = package_files(state, &draft.form).await?;
+                let text = export_package(&draft.form, now_shanghai(), &files);
+                parse_package(&text, today_shanghai()).map_err(|e| e.to_string())
+            }
+            .await;
+            match result {
+                Ok(p) => package.set(Some(p)),
+                Err(e) => outcome.set(Outcome::Refused(e)),
+            }
+        });
+        true
+    });
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -150,14 +189,37 @@ pub fn ImportCasePage() -> impl IntoView {
                 }
                 let id = CaseId::new(new_case_id()).map_err(|e| e.to_string())?;
                 let note = format!(
-                    "由申请文件导入（申请人于{}生成，校验值{}）",
+                    "由申请文件导入（申请人于{}生成，校验值{}，证据文件{}个）",
                     p.created_at.format("%Y-%m-%d %H:%M"),
-                    &p.sha256[..12.min(p.sha256.len())]
+                    &p.sha256[..12.min(p.sha256.len())],
+                    p.files.len()
                 );
-                let case = Case::open(id, p.facts.clone(), at, &actor, &note, now)
-                    .map_err(|e| e.to_string())?;
+                // The files get ids of their own: the applicant's draft copies may be on this
+                // machine under the package's ids.
+                let stamp = js_sys::Date::now() as u64;
+                let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+                let (facts, files) = p.with_new_ids(|i| format!("att-{stamp:x}-{random:08x}-i{i}"));
+                let case =
+                    Case::open(id, facts, at, &actor, &note, now).map_err(|e| e.to_string())?;
+                let added_at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+                let records: Vec<AttachmentRecord> = files
+                    .into_iter()
+                    .map(|f| AttachmentRecord {
+                        meta: AttachmentMeta {
+                            id: f.reference.id,
+                            case_id: Some(case.id().as_str().to_owned()),
+                            draft_id: None,
+                            file_name: f.reference.file_name,
+                            mime: f.reference.mime,
+                            size: f.reference.size,
+                            sha256: f.sha256,
+                            added_at: added_at.clone(),
+                        },
+                        bytes: f.bytes,
+                    })
+                    .collect();
                 let due = next_due(&case, &cal, &readings, today);
-                cases::create(&db, &case, due, Some(&p.sha256))
+                attachments::create_with_files(&db, &records, &case, due, Some(&p.sha256))
                     .await
                     .map_err(|e| e.to_string())?;
                 cases_ctx.saved(case.id().as_str(), 1);
@@ -174,6 +236,29 @@ pub fn ImportCasePage() -> impl IntoView {
             let f = &p.facts;
             let grounds = f.grounds.iter().map(|g| g.label()).collect::<Vec<_>>().join("；");
             let categories = f.categories.iter().map(|c| c.label()).collect::<Vec<_>>().join("、");
+            let files = if p.files.is_empty() {
+                let text = if p.listed.is_empty() {
+                    "申请文件未附证据文件。".to_owned()
+                } else {
+                    format!("第1版申请文件不含附件内容；申请人列出的材料（需另行提交）：{}", p.listed.join("、"))
+                };
+                view! { <p class="muted" data-testid="import-no-files">{text}</p> }.into_any()
+            } else {
+                let rows = p.files.iter().map(|file| {
+                    let r = &file.reference;
+                    let short = file.sha256.get(..12).unwrap_or(&file.sha256).to_owned();
+                    view! {
+                        <li data-testid="import-file-row">
+                            {r.file_name.clone()} " · " {type_label(&r.mime).unwrap_or("其他")} " · " {size_text(r.size)}
+                            <span class="muted">" · SHA-256 " {short} "… 已核对"</span>
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <p>{format!("{}个文件，均已核对校验值，将随案件一并保存：", p.files.len())}</p>
+                    <ul class="import-files">{rows}</ul>
+                }.into_any()
+            };
             view! {
                 <div class="card import-preview" data-testid="import-preview">
                     <h2 class="card__title">"将要登记的案件"</h2>
@@ -188,6 +273,8 @@ pub fn ImportCasePage() -> impl IntoView {
                         <dt>"申请人电话"</dt><dd>{p.contact.phone.clone()}</dd>
                         <dt>"文件生成时间"</dt><dd>{p.created_at.format("%Y-%m-%d %H:%M").to_string()}</dd>
                     </dl>
+                    <h3>"证据文件"</h3>
+                    {files}
                     <p class="muted">"申请人电话只用于联系，不写入案件记录。"</p>
                 </div>
             }
@@ -218,14 +305,20 @@ pub fn ImportCasePage() -> impl IntoView {
     view! {
         <section class="page page--narrow" data-testid="import-case">
             <PageTitle text=AppRoute::ImportCase.title()/>
-            <p class="lead">"导入申请人在“维权申请”页面生成的申请文件，核对后登记为案件（第三十、三十一条）。"</p>
+            {if from_draft {
+                view! { <p class="lead" data-testid="import-from-draft">"把本机按引导问题填写的申请登记为案件（第三十、三十一条）：核对以下内容和收件日期后登记。"</p> }.into_any()
+            } else {
+                view! { <p class="lead">"导入申请人在“维权申请”页面生成的申请文件，核对后登记为案件（第三十、三十一条）。"</p> }.into_any()
+            }}
             <ErrorSummary errors=Signal::from(errors)/>
             <form class="form" novalidate on:submit=on_submit>
+                {(!from_draft).then(|| view! {
                 <div class="field">
                     <label class="field__label" for="package-file">"申请文件"</label>
                     <p class="field__hint">"扩展名为 .json 的文件。导入前会检查文件是否完整、是否被修改。"</p>
                     <input id="package-file" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
                 </div>
+                })}
                 {preview}
                 <div class="field">
                     <label class="field__label" for="received-on">"收件日期"</label>

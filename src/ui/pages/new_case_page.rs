@@ -1,5 +1,7 @@
 //! `NewCasePage` (`/cases/new`): the office's intake form. The core validates the facts and
-//! opens the case; the draft is kept in local storage until the case is created.
+//! opens the case; the draft is kept in local storage until the case is created, its evidence
+//! files in IndexedDB under the draft `case-new` (moved to the case when it is created). The quick path
+//! links to the wizard (`/apply`), whose done screen registers the draft through `/cases/import`.
 
 use crate::ui::routes::use_navigate;
 use chrono::NaiveDate;
@@ -14,10 +16,14 @@ use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::case_form::{
     CaseForm, datetime_local, field_errors, parse_datetime_local, submitted,
 };
+use crate::ui::components::draft_evidence::DraftEvidence;
 use crate::ui::components::error_summary::{ErrorSummary, FieldError};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
+
+/// The draft id the intake form's evidence files are kept under until the case is created.
+const INTAKE_DRAFT: &str = "case-new";
 
 /// The id of the receipt-time control.
 const RECEIVED_AT: &str = "received-at";
@@ -66,8 +72,18 @@ pub fn NewCasePage() -> impl IntoView {
         }
     });
 
+    let evidence = Signal::derive(move || input.with(|i| i.evidence.clone()));
+    let set_evidence = Callback::new(move |rows| input.update(|i| i.evidence = rows));
+
     let discard = move |_| {
         store::case_draft::clear();
+        if let DbState::Ready(conn) = db.get_untracked() {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::attachments::delete_for_draft(&conn, INTAKE_DRAFT).await {
+                    failure.set(Some(format!("草稿的证据文件未能删除：{e}")));
+                }
+            });
+        }
         input.set(CaseInput::default());
         received.set(datetime_local(now_shanghai()));
         errors.set(Vec::new());
@@ -147,7 +163,15 @@ pub fn NewCasePage() -> impl IntoView {
             let mut case = case;
             // A clash of random ids is unlikely; draw again a few times rather than fail.
             for _ in 0..3 {
-                match store::cases::create(&conn, &case, next, None).await {
+                let ids: Vec<String> = case
+                    .facts()
+                    .evidence
+                    .iter()
+                    .flat_map(|e| e.attachments.iter().map(|a| a.id.clone()))
+                    .collect();
+                match store::attachments::create_from_draft(&conn, INTAKE_DRAFT, &ids, &case, next)
+                    .await
+                {
                     Ok(()) => {
                         store::case_draft::clear();
                         cases.saved(case.id().as_str(), case.revision());
@@ -190,6 +214,12 @@ pub fn NewCasePage() -> impl IntoView {
             <p class="lead">
                 "维权办收到维权申请或发现线索后登记（第三十、三十一条）。带“选填”的以外均须填写；已填写的内容自动保存在本机，刷新页面不会丢失。"
             </p>
+            <div class="callout case-new__quick" data-testid="case-new-quick">
+                <p>
+                    "也可以按“维权申请”的引导问题逐步填写（一次一个问题，可附证据文件），填完后在本机直接登记为案件，无需文件交接。"
+                </p>
+                <p><A href=AppRoute::Apply.href() attr:data-testid="case-new-quick-link">"按引导问题填写"</A></p>
+            </div>
             <Show when=move || settings.get().is_none()>
                 <div class="banner banner--warning" role="status" data-testid="no-operator">
                     "尚未设置操作人。每条案件记录都要记明记录人，请先到 "
@@ -214,8 +244,13 @@ pub fn NewCasePage() -> impl IntoView {
             }}
             <form class="form" on:submit=on_submit novalidate=true>
                 <CaseForm input=input errors=errors/>
+                <section class="case-form__section" aria-labelledby="sec-evidence" data-testid="case-new-evidence">
+                    <h2 id="sec-evidence">"九、证据材料（选填）"</h2>
+                    <p class="field__hint">"申请人交来的照片、文档、录音等。登记后还可以在案件页继续添加。"</p>
+                    <DraftEvidence draft=INTAKE_DRAFT.to_owned() evidence set_evidence errors/>
+                </section>
                 <section class="case-form__section" aria-labelledby="sec-receipt">
-                    <h2 id="sec-receipt">"九、收到申请"</h2>
+                    <h2 id="sec-receipt">"十、收到申请"</h2>
                     <div class="field" class:field--error=received_invalid>
                         <label class="field__label" for=RECEIVED_AT>"收到申请（发现线索）的时间"</label>
                         <p class="field__hint" id="received-at-hint">

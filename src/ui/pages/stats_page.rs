@@ -8,7 +8,6 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::core::case::CasePolicy;
 use crate::core::export::{case_list_csv, deadlines_ics, statistics_csv};
 use crate::core::stats::{DateRange, MedianDays, Statistics, month_label, statistics};
 use crate::core::workflow::{Case, MemberUnit, UnitPerformance, member_unit_performance};
@@ -124,6 +123,7 @@ fn Loaded(
     let cases = Arc::new(cases);
     let export_error = RwSignal::new(None::<String>);
 
+    let policy = crate::ui::state::case_policy(crate::ui::state::use_settings());
     let stats = {
         let cases = cases.clone();
         Memo::new(move |_| {
@@ -135,7 +135,7 @@ fn Loaded(
                 .filter(|c| range.contains(c.received_at().date()))
                 .cloned()
                 .collect();
-            let performance = member_unit_performance(&chosen, &CasePolicy::default());
+            let performance = member_unit_performance(&chosen, &policy);
             Some((
                 Arc::new(statistics(&cases, range, &cal, &readings, today)),
                 Arc::new(performance),

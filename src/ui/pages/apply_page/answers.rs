@@ -5,6 +5,7 @@ use crate::ui::routes::use_navigate;
 use leptos::prelude::*;
 
 use crate::core::application::{ApplicationForm, Step, first_incomplete};
+use crate::core::attachment::size_text;
 use crate::core::case::{HelpKind, OffenceCategory, PersonStatus, Relation, Site};
 use crate::core::guide::{Choice, DutyLink, Ground, Injury, Sanction, article_label};
 use crate::ui::clock::today_shanghai;
@@ -173,6 +174,20 @@ pub fn rows(form: &ApplicationForm) -> Vec<Row> {
         },
         Step::Harm,
     );
+    let evidence: Vec<String> = i
+        .evidence
+        .iter()
+        .map(|e| {
+            let files = e
+                .attachments
+                .iter()
+                .map(|a| format!("{}（{}）", a.file_name, size_text(a.size)))
+                .collect::<Vec<_>>()
+                .join("、");
+            format!("{}：{files}", e.description)
+        })
+        .collect();
+    push("证据材料（随申请文件提交）", list(evidence), Step::Evidence);
     push(
         "希望得到的帮助",
         list(

@@ -4,16 +4,21 @@
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
 use crate::core::application::{
-    ApplicantRole, ApplicationForm, NextDate, complete, eligibility, export_package, what_next,
+    ApplicantRole, ApplicationForm, NextDate, PackageFile, complete, eligibility, export_package,
+    form_files, what_next,
 };
 use crate::core::calendar::format_date_cn;
 use crate::core::case::PersonStatus;
+use crate::store::attachments;
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::download::download_text;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::use_calendar;
+use crate::ui::state::{DbState, use_db, use_settings};
 
 use super::answers::rows;
 use super::screen_href;
@@ -22,6 +27,41 @@ fn print_page() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
+}
+
+/// The bytes of every file the form lists, read from the draft's store; a missing or changed
+/// file stops the download with its name (the package must carry what the form lists).
+pub(crate) async fn package_files(
+    state: DbState,
+    form: &ApplicationForm,
+) -> Result<Vec<PackageFile>, String> {
+    let refs = form_files(form);
+    if refs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let DbState::Ready(db) = state else {
+        return Err("本机数据库尚未打开，申请文件未能生成。".into());
+    };
+    let mut files = Vec::new();
+    for r in refs {
+        let record = attachments::get(&db, &r.id)
+            .await
+            .map_err(|e| format!("证据文件未能读取：{e}"))?
+            .ok_or_else(|| {
+                format!(
+                    "本机找不到证据文件“{}”的内容，请回到“证据材料”一步删除后重新添加。",
+                    r.file_name
+                )
+            })?;
+        if record.bytes.len() as u64 != r.size {
+            return Err(format!(
+                "证据文件“{}”的内容与添加时不符，请回到“证据材料”一步删除后重新添加。",
+                r.file_name
+            ));
+        }
+        files.push(PackageFile::new(r.clone(), record.bytes));
+    }
+    Ok(files)
 }
 
 fn next_date_view(next: NextDate, testid: &'static str) -> impl IntoView {
@@ -73,14 +113,49 @@ pub fn DoneScreen(
     let by_reference = application.facts.status != PersonStatus::Officer
         || role == Some(ApplicantRole::OtherRelative);
     let download_error = RwSignal::new(None::<String>);
+    let db = use_db().0;
     let download = {
         let current = current.clone();
         let name = application.facts.officer.name.clone();
         move |_| {
-            let text = export_package(&current, now_shanghai());
-            let file = format!("维权申请-{name}-{}.json", today.format("%Y%m%d"));
-            download_error.set(download_text(&file, "application/json", &text).err());
+            let current = current.clone();
+            let name = name.clone();
+            let state = db.get_untracked();
+            spawn_local(async move {
+                let result = match package_files(state, &current).await {
+                    Ok(files) => {
+                        let text = export_package(&current, now_shanghai(), &files);
+                        let file = format!("维权申请-{name}-{}.json", today.format("%Y%m%d"));
+                        download_text(&file, "application/json", &text).err()
+                    }
+                    Err(e) => Some(e),
+                };
+                download_error.set(result);
+            });
         }
+    };
+    // On a machine set up for a 维权办 (unit settings saved), the office can register the
+    // application here directly: the import page builds and verifies the same package.
+    let office_href = format!("{}?draft={id}", AppRoute::ImportCase.href());
+    let office = move || {
+        use_settings().settings.get().map(|s| {
+            let href = office_href.clone();
+            view! {
+                <div class="callout" data-testid="apply-office">
+                    <p>{format!("本机已设置为{}使用。维权办工作人员可以不经文件交接，直接把这份申请登记为案件。", s.unit_name)}</p>
+                    <p><a class="button button--secondary" href=href data-testid="apply-office-register">"直接登记为案件"</a></p>
+                </div>
+            }
+        })
+    };
+    let file_count = form_files(&current).len();
+    let files_note = if file_count == 0 {
+        "申请文件带有校验值，维权办导入时会检查文件是否完整、是否被修改。本申请没有附证据文件。"
+            .to_owned()
+    } else {
+        format!(
+            "申请文件带有校验值，并包含您添加的{file_count}个证据文件；维权办导入时会逐一检查文件是否完整、是否被修改。"
+        )
     };
     let calendar = use_calendar();
     let next = what_next(
@@ -129,7 +204,8 @@ pub fn DoneScreen(
                     </button>
                 </p>
                 {move || download_error.get().map(|e| view! { <div class="banner banner--error" role="alert">{e}</div> })}
-                <p class="muted">"申请文件带有校验值，维权办导入时会检查文件是否完整、是否被修改。申请文件不包含照片、视频等附件，请另行提交。"</p>
+                {office}
+                <p class="muted" data-testid="apply-files-note">{files_note}</p>
             </div>
             <article class="apply-print" data-testid="apply-printable" aria-label="申请书">
                 <h2 class="apply-print__title">"维护执法权威申请书"</h2>

@@ -10,6 +10,7 @@ use crate::ui::components::error_summary::FieldError;
 use crate::ui::routes::AppRoute;
 
 use super::fields::{Checkboxes, Opt, Radios, TextArea, TextField};
+use crate::ui::components::draft_evidence::DraftEvidence;
 
 /// What each offence category means, in words an applicant uses (第十九至二十六条).
 fn category_hint(category: OffenceCategory) -> &'static str {
@@ -111,6 +112,8 @@ pub fn EligibilityPanel(
 /// The controls of one screen.
 #[component]
 pub fn StepFields(
+    /// The draft's id (the evidence screen keeps its files under it).
+    draft: String,
     /// The screen.
     step: Step,
     /// The form.
@@ -124,6 +127,15 @@ pub fn StepFields(
         Step::Ground => ground(form, errors).into_any(),
         Step::Incident => incident(form, errors).into_any(),
         Step::Harm => harm(form, errors).into_any(),
+        Step::Evidence => {
+            let evidence = Signal::derive(move || form.with(|f| f.input.evidence.clone()));
+            let set_evidence = Callback::new(move |rows| form.update(|f| f.input.evidence = rows));
+            view! {
+                <p>"照片、视频、录音、病历、聊天记录截图等，都可以作为证据材料；它们会随申请文件一起交给维权办。没有也可以继续，以后再补充。"</p>
+                <DraftEvidence draft evidence set_evidence errors/>
+            }
+            .into_any()
+        }
         Step::Help => help(form, errors).into_any(),
         Step::Contact => view! {
             <TextField
