@@ -10,7 +10,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use weiquan::core::attachment::attachment_checksum;
 use weiquan::core::backup::{DataSet, RestoreMode, Write, plan_restore};
 use weiquan::core::calendar::{CustomYear, HolidayRange, YearArrangement};
-use weiquan::core::case::{CaseId, CaseInput, validate};
+use weiquan::core::case::{CaseId, CaseInput, Money, validate};
 use weiquan::core::deadline::{ExtensionReading, Readings};
 use weiquan::core::settings::{Settings, UnitLevel};
 use weiquan::core::workflow::Case;
@@ -100,6 +100,8 @@ fn settings() -> Settings {
         unit_name: "嘉兴市公安局南湖区分局".into(),
         unit_level: UnitLevel::County,
         operator: "张三".into(),
+        // Set, so that the round trip shows the 第十三条 amount survives a backup.
+        large_loss: Some(Money::from_fen(5_000_000)),
     }
 }
 
