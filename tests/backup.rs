@@ -13,7 +13,7 @@ use weiquan::core::backup::{
     decode_blob, parse_backup, plan_restore,
 };
 use weiquan::core::calendar::Calendar;
-use weiquan::core::case::{CaseId, CaseInput, CasePolicy, validate};
+use weiquan::core::case::{CaseId, CaseInput, CasePolicy, Money, validate};
 use weiquan::core::deadline::Readings;
 use weiquan::core::settings::{Settings, UnitLevel};
 use weiquan::core::workflow::{Case, Env, Event, NewEvent};
@@ -172,6 +172,7 @@ fn settings() -> Settings {
         unit_name: "嘉兴市公安局南湖区分局".into(),
         unit_level: UnitLevel::County,
         operator: "张三".into(),
+        large_loss: Some(Money::from_fen(5_000_000)),
     }
 }
 
