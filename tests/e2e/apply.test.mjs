@@ -19,6 +19,24 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const step = (slug) => `[data-testid=apply-step-${slug}]`;
 const cont = (page) => page.click("[data-testid=apply-continue]");
 
+/** Waits until a stored draft satisfies `test` (the wizard saves half a second after typing). */
+async function waitForDraft(page, test) {
+  for (let i = 0; i < 50; i++) {
+    const drafts = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open("weiquan");
+      open.onsuccess = () => {
+        const req = open.result.transaction("drafts").objectStore("drafts").getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => resolve([]);
+      };
+      open.onerror = () => resolve([]);
+    }));
+    if (drafts.some(test)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error("the draft was not saved");
+}
+
 async function begin(page) {
   await page.goto(`${env.server.url}apply`);
   await ready(page);
@@ -86,7 +104,8 @@ async function personToCheck(page, { relative, files = [], loss = "", legal = fa
     await page.fill("[data-testid=draft-evidence-description]", "现场照片和录音");
     await page.setInputFiles("[data-testid=draft-evidence-input]", files);
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=draft-evidence-file]").length === n, files.length);
-    await shot(page, relative ? "draft-evidence-360" : "apply-evidence");
+    await shot(page, relative ? "apply-evidence-360" : "apply-evidence");
+    await waitForDraft(page, (d) => d.form.input.evidence.flatMap((e) => e.attachments).length === files.length);
     // The files are kept with the draft: a reload shows them again.
     await page.reload();
     await ready(page);
@@ -260,15 +279,7 @@ test("a spouse applies, resumes after a reload, and can delete the draft for goo
   await page.waitForSelector(step("person"));
   // Typed without pressing 继续, then the tab is reloaded: the text is still there.
   await page.fill("#officer-unit", "秀洲区分局新城派出所");
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const open = indexedDB.open("weiquan");
-    open.onsuccess = () => {
-      const req = open.result.transaction("drafts").objectStore("drafts").getAll();
-      req.onsuccess = () => resolve(req.result.some((d) => d.form.input.officer_unit === "秀洲区分局新城派出所"));
-      req.onerror = () => resolve(false);
-    };
-    open.onerror = () => resolve(false);
-  }), null, { polling: 100 });
+  await waitForDraft(page, (d) => d.form.input.officer_unit === "秀洲区分局新城派出所");
   await page.reload();
   await ready(page);
   await page.waitForSelector(step("person"));
@@ -363,6 +374,58 @@ test("the office's quick path: /cases/new runs the wizard and registers the case
   await ready(page);
   await page.waitForSelector("[data-testid=case-legal]");
   assert.match(await page.textContent("[data-testid=case-legal]"), /协调/);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("the intake form takes evidence files; they survive a reload and end up on the new case", async (t) => {
+  const { context, page, problems } = await openPage(env, { width: 360, height: 800 });
+  const base = env.server.url.replace(/\/$/, "");
+  await saveUnitSettings(page, base);
+  await page.goto(base + "/cases/new");
+  await ready(page);
+  await page.waitForSelector("[data-testid=case-new]");
+  await page.check("#applicant-kind");
+  await page.check("#status");
+  await page.fill("#officer-name", "王明");
+  await page.fill("#officer-badge", "012345");
+  await page.fill("#officer-unit", "南湖区分局解放派出所");
+  await page.check("#harmed");
+  await page.fill("#incident-date", "2026-03-01");
+  await page.fill("#incident-time", "20:30");
+  await page.fill("#incident-place", "解放路与中山路交叉口");
+  await page.check("#duty");
+  await page.check("#site-off_site");
+  await page.check("#grounds");
+  await page.check("#injury");
+  await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
+  await page.fill("[data-testid=draft-evidence-description]", "现场视频截图");
+  await page.setInputFiles("[data-testid=draft-evidence-input]", [
+    { name: "截图.png", mimeType: "image/png", buffer: PNG },
+  ]);
+  await page.waitForSelector("[data-testid=draft-evidence-file]");
+  await shot(page, "case-new-evidence-360");
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector("[data-testid=draft-restored]");
+  await page.waitForSelector("[data-testid=draft-evidence-file]");
+  assert.equal(await page.textContent("[data-testid=draft-evidence-name]"), "截图.png");
+  await page.click("[data-testid=case-create]");
+  await page.waitForURL(/\/cases\/WQ-/);
+  await page.waitForSelector("[data-testid=evidence-file-sha]");
+  assert.deepEqual(await page.locator("[data-testid=evidence-file-name]").allTextContents(), ["截图.png"]);
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("weiquan");
+    open.onsuccess = () => {
+      const req = open.result.transaction("attachments").objectStore("attachments").getAll();
+      req.onsuccess = () => resolve(req.result.map((r) => ({ case_id: r.case_id ?? null, draft_id: r.draft_id ?? null })));
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  assert.equal(stored.length, 1);
+  assert.match(stored[0].case_id, /^WQ-/);
+  assert.equal(stored[0].draft_id, null);
   assertClean(t, env, problems);
   await context.close();
 });
