@@ -135,6 +135,13 @@ fn details(case: &Case, seq: u32, event: &Event) -> Vec<(&'static str, String)> 
         Event::TaskCompleted { task, result } => {
             vec![("事项", task.title().to_owned()), ("结果", result.clone())]
         }
+        Event::DocumentIssued { document, number } => {
+            let mut lines = vec![("文书", format!("《{}》", document.title()))];
+            if !number.is_empty() {
+                lines.push(("文号", number.clone()));
+            }
+            lines
+        }
         Event::Supervised { unit, instruction } => {
             vec![
                 ("被督办单位", unit.clone()),
