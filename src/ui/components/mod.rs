@@ -1,7 +1,9 @@
 //! Reusable components, one per file, each named after its file.
 
+pub mod case_documents;
 pub mod case_form;
 pub mod confirmation_tag;
+pub mod document_sheet;
 pub mod error_summary;
 pub mod event_form;
 pub mod evidence_files;
