@@ -37,6 +37,7 @@ need_apt=()
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 # A CJK font, so that screenshots of the Chinese UI are legible.
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-noto-cjk)
+[ -x /usr/bin/pdftoppm ] || need_apt+=(poppler-utils)  # e2e: PDFs of printed documents to PNG
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing Debian packages: ${need_apt[*]}"
   sudo_if_needed apt-get update -qq
