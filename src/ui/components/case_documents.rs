@@ -12,7 +12,7 @@ use crate::core::document::{
 };
 use crate::core::export::deadlines_ics;
 use crate::core::workflow::{Case, Env, next_due};
-use crate::store::{self, StoreError};
+use crate::store;
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::document_sheet::DocumentSheet;
 use crate::ui::download::download_text;
@@ -208,9 +208,7 @@ pub fn CaseDocuments(
                     cases.saved(saved.id().as_str(), saved.revision());
                     on_saved.run(saved);
                 }
-                Err(store::documents::IssueError::Store(e @ StoreError::Stale { .. })) => {
-                    problem.set(Some(e.to_string()));
-                }
+                // A stale case (another tab saved first) says so and writes nothing.
                 Err(e) => problem.set(Some(e.to_string())),
             }
         });
