@@ -4,8 +4,10 @@
 //! (`today`, then how many extra received cases to generate for paging). The date is an
 //! argument: nothing here reads the clock.
 //!
-//! Output: `{ "today": …, "featured": [record…], "expected": [{id, bucket}…], "bulk": [record…] }`
-//! where `bucket` is where the core's dashboard puts the case's soonest period today.
+//! Output: `{ "today": …, "featured": [record…], "expected": [{id, bucket}…], "bulk": [record…],
+//! "documents": record }` where `bucket` is where the core's dashboard puts the case's soonest
+//! period today, and `documents` is a malicious-complaint case whose findings are approved (every
+//! document but the rejection reply can be issued).
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::{Value, json};
@@ -13,7 +15,9 @@ use weiquan::core::calendar::Calendar;
 use weiquan::core::case::{CaseId, CaseInput, CasePolicy, validate};
 use weiquan::core::dashboard::{DueItem, buckets, category_key, state_key};
 use weiquan::core::deadline::Readings;
-use weiquan::core::workflow::{Case, Env, Event, NewEvent, next_due, open_deadlines};
+use weiquan::core::workflow::{
+    Case, Determination, Env, Event, NewEvent, next_due, open_deadlines,
+};
 
 /// The shape of the store's record (store::cases::RECORD_VERSION).
 const RECORD_VERSION: u32 = 1;
@@ -225,7 +229,26 @@ fn main() {
             record(&case, today)
         })
         .collect();
+    let documents = investigating("WQ-F-DOCS", &PEOPLE[4], back(today, 20), today);
+    let documents = step(
+        documents,
+        Event::InvestigationCompleted {
+            summary: "调取投诉材料和执法记录仪视频，询问证人三名。".into(),
+        },
+        back(today, 3),
+        9,
+    );
+    let documents = step(
+        documents,
+        Event::FindingsApproved {
+            determinations: vec![Determination::DutyInfringed],
+            summary: "孙立依法执法，所投诉内容查无实据，系投诉人捏造。".into(),
+        },
+        back(today, 2),
+        9,
+    );
     let out = json!({
+        "documents": record(&documents, today),
         "today": today.to_string(),
         "featured": featured.iter().map(|c| record(c, today)).collect::<Vec<_>>(),
         "expected": expected,

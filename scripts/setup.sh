@@ -40,6 +40,7 @@ fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-noto-cjk)
 # nginx with brotli_static: the deployment test runs deploy/nginx.conf in it.
 [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
+[ -x /usr/bin/pdftoppm ] || need_apt+=(poppler-utils)  # e2e: PDFs of printed documents to PNG
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing Debian packages: ${need_apt[*]}"
   sudo_if_needed apt-get update -qq

@@ -374,6 +374,7 @@ fn expected_table() -> Vec<(State, EventKind, Expect, Expect)> {
         (S::AppealDecided, K::Closed, To(S::Closed), To(S::Closed)),
         (S::Closed, K::Received, OnlyFirst, OnlyFirst),
         (S::Closed, K::Correction, Stay, Stay),
+        (S::Closed, K::DocumentIssued, Stay, Stay),
     ];
     for state in State::ALL.into_iter().filter(|s| *s != S::Closed) {
         rows.extend([
@@ -383,6 +384,7 @@ fn expected_table() -> Vec<(State, EventKind, Expect, Expect)> {
             (state, K::TaskCompleted, Stay, Guarded),
             (state, K::Supervised, Stay, Stay),
             (state, K::Correction, Stay, Stay),
+            (state, K::DocumentIssued, Stay, Stay),
         ]);
     }
     rows
@@ -496,6 +498,10 @@ fn sample_event(kind: EventKind) -> Event {
             reason: text(),
         },
         EventKind::Closed => Event::Closed { summary: text() },
+        EventKind::DocumentIssued => Event::DocumentIssued {
+            document: weiquan::core::document::DocumentKind::Registration,
+            number: "〔2026〕第1号".into(),
+        },
     }
 }
 

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod case;
 pub mod dashboard;
 pub mod deadline;
+pub mod document;
 pub mod export;
 pub mod guide;
 pub mod rules;

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::calendar::{Calendar, format_date_cn, is_supported_date};
 use crate::core::case::{CaseFacts, CaseId, CasePolicy};
 use crate::core::deadline::{DeadlineError, Readings};
+use crate::core::document::DocumentKind;
 
 pub use deadlines::{OpenDeadline, deemed_acceptance, next_due, open_deadlines};
 pub use tasks::{
@@ -451,6 +452,14 @@ pub enum Event {
         /// How it ended.
         summary: String,
     },
+    /// A document generated from the case was issued (see `core::document`). Recorded by the
+    /// store together with the document's number and content, never from the event form.
+    DocumentIssued {
+        /// Which document.
+        document: DocumentKind,
+        /// Its number as printed (empty for a document without one).
+        number: String,
+    },
 }
 
 /// An event's kind without its data: the buttons the UI shows.
@@ -507,11 +516,13 @@ pub enum EventKind {
     Correction,
     /// See [`Event::Closed`].
     Closed,
+    /// See [`Event::DocumentIssued`].
+    DocumentIssued,
 }
 
 impl EventKind {
     /// Every kind, in procedural order.
-    pub const ALL: [EventKind; 25] = [
+    pub const ALL: [EventKind; 26] = [
         EventKind::Received,
         EventKind::FactsAmended,
         EventKind::ReportedToCommittee,
@@ -537,6 +548,7 @@ impl EventKind {
         EventKind::Supervised,
         EventKind::Correction,
         EventKind::Closed,
+        EventKind::DocumentIssued,
     ];
 
     /// The button's label in Chinese.
@@ -567,6 +579,7 @@ impl EventKind {
             EventKind::Supervised => "督办",
             EventKind::Correction => "更正记录",
             EventKind::Closed => "结案",
+            EventKind::DocumentIssued => "出具文书",
         }
     }
 }
@@ -606,6 +619,7 @@ impl Event {
             Event::Supervised { .. } => EventKind::Supervised,
             Event::Correction { .. } => EventKind::Correction,
             Event::Closed { .. } => EventKind::Closed,
+            Event::DocumentIssued { .. } => EventKind::DocumentIssued,
         }
     }
 
@@ -648,7 +662,8 @@ impl Event {
             | Event::InvestigationApproved
             | Event::ExtensionApproved { .. }
             | Event::ApplicantNotified
-            | Event::ReviewRequested => Vec::new(),
+            | Event::ReviewRequested
+            | Event::DocumentIssued { .. } => Vec::new(),
         }
     }
 
@@ -1215,6 +1230,8 @@ fn probes(kind: EventKind, case: &Case, guards: &Guards) -> Vec<Event> {
             reason: text(),
         }],
         EventKind::Closed => vec![Event::Closed { summary: text() }],
+        // Issued only through `core::document`, with a number: never a button of its own.
+        EventKind::DocumentIssued => Vec::new(),
     }
 }
 

@@ -102,7 +102,7 @@ pub fn from_record(record: &CaseRecord) -> Result<Case, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("案件 {}：{e}", record.id)))
 }
 
-fn event_row(case: &Case, record: &EventRecord) -> Result<EventRow, StoreError> {
+pub(crate) fn event_row(case: &Case, record: &EventRecord) -> Result<EventRow, StoreError> {
     Ok(EventRow {
         case_id: case.id().as_str().to_owned(),
         seq: record.seq,

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod case_draft;
 pub mod cases;
 pub mod db;
+pub mod documents;
 pub mod drafts;
 pub mod error;
 pub mod meta;

@@ -7,4 +7,5 @@ mod store_attachments;
 mod store_backup;
 mod store_cases;
 mod store_db;
+mod store_documents;
 mod ui_routes;

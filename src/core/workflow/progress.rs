@@ -128,7 +128,8 @@ impl Progress {
                 | Event::AppealReviewed { .. }
                 | Event::Supervised { .. }
                 | Event::Correction { .. }
-                | Event::Closed { .. } => {}
+                | Event::Closed { .. }
+                | Event::DocumentIssued { .. } => {}
             }
         }
         p

@@ -368,6 +368,9 @@ pub fn transition(state: State, event: &Event, g: &Guards) -> Result<State, Refu
 
         // Corrections annotate the history in every state, closed cases included.
         (open!() | S::Closed, Event::Correction { .. }) => Ok(state),
+        // Issuing a document records it in every state; `core::document` decides which
+        // documents the case supports.
+        (open!() | S::Closed, Event::DocumentIssued { .. }) => Ok(state),
 
         (state, event) => Err(Refusal::WrongState {
             state,

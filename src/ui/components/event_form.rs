@@ -49,7 +49,8 @@ fn texts(kind: EventKind) -> (Option<&'static str>, Option<&'static str>) {
         | EventKind::InvestigationApproved
         | EventKind::ExtensionApproved
         | EventKind::ApplicantNotified
-        | EventKind::ReviewRequested => (None, None),
+        | EventKind::ReviewRequested
+        | EventKind::DocumentIssued => (None, None),
     }
 }
 
@@ -174,6 +175,7 @@ fn build(kind: EventKind, t: &Typed, facts: Option<CaseInput>) -> Result<Event, 
     let choose = |what: &str| format!("请选择{what}。");
     Ok(match kind {
         EventKind::Received => return Err("“收到申请”只能是案件的第一条记录。".into()),
+        EventKind::DocumentIssued => return Err("文书在“文书”一栏出具，不在此记录。".into()),
         EventKind::FactsAmended => {
             let input = facts.unwrap_or_default();
             let facts = validate(&submitted(&input), today_shanghai())

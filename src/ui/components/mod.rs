@@ -3,8 +3,10 @@
 pub mod backup_export;
 pub mod backup_reminder;
 pub mod backup_restore;
+pub mod case_documents;
 pub mod case_form;
 pub mod confirmation_tag;
+pub mod document_sheet;
 pub mod draft_evidence;
 pub mod error_summary;
 pub mod event_form;

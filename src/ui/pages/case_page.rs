@@ -17,6 +17,7 @@ use crate::core::workflow::{
 };
 use crate::store::{self, StoreError};
 use crate::ui::clock::today_shanghai;
+use crate::ui::components::case_documents::{CaseDocuments, Open as DocsOpen};
 use crate::ui::components::case_form::{article_label, duty_label, sanction_label};
 use crate::ui::components::event_form::EventForm;
 use crate::ui::components::evidence_files::{EvidenceFiles, FilesStatus};
@@ -134,6 +135,13 @@ fn details(case: &Case, seq: u32, event: &Event) -> Vec<(&'static str, String)> 
         }
         Event::TaskCompleted { task, result } => {
             vec![("事项", task.title().to_owned()), ("结果", result.clone())]
+        }
+        Event::DocumentIssued { document, number } => {
+            let mut lines = vec![("文书", format!("《{}》", document.title()))];
+            if !number.is_empty() {
+                lines.push(("文号", number.clone()));
+            }
+            lines
         }
         Event::Supervised { unit, instruction } => {
             vec![
@@ -348,6 +356,9 @@ pub fn CasePage() -> impl IntoView {
     let last_saved = RwSignal::new(None::<String>);
     // The evidence section's messages, kept across the re-render that follows a save.
     let files_status = RwSignal::new(FilesStatus::default());
+    // The 文书 panel, kept across the re-render that follows an issue.
+    let docs_open = RwSignal::new(DocsOpen::None);
+    let docs_message = RwSignal::new(None::<String>);
 
     Effect::new(move |_| {
         let Some(Load::Done(result)) = loaded.get() else {
@@ -385,6 +396,8 @@ pub fn CasePage() -> impl IntoView {
                     changed_elsewhere.set(None);
                     last_saved.set(None);
                     files_status.set(FilesStatus::default());
+                    docs_open.set(DocsOpen::None);
+                    docs_message.set(None);
                 }
                 newer.set(None);
                 shown.set(Some(case));
@@ -430,6 +443,8 @@ pub fn CasePage() -> impl IntoView {
                             changed_elsewhere=changed_elsewhere
                             last_saved=last_saved
                             files_status=files_status
+                            docs_open=docs_open
+                            docs_message=docs_message
                             shown=shown
                             reload=Callback::new(move |()| reload())
                         />
@@ -456,6 +471,10 @@ fn CaseView(
     last_saved: RwSignal<Option<String>>,
     /// The evidence section's messages.
     files_status: RwSignal<FilesStatus>,
+    /// The 文书 section's open document.
+    docs_open: RwSignal<DocsOpen>,
+    /// The 文书 section's confirmation.
+    docs_message: RwSignal<Option<String>>,
     /// Where a saved case goes.
     shown: RwSignal<Option<Case>>,
     /// Reloads the case from storage.
@@ -485,6 +504,7 @@ fn CaseView(
     let case_warnings = warnings(&facts, &policy);
     let title = format!("案件 {}", case.id());
     let stored = StoredValue::new(case.clone());
+    let case_for_docs = case.clone();
 
     let on_saved = Callback::new(move |saved: Case| {
         let label = saved.history().last().map(|r| r.kind.kind().label());
@@ -802,6 +822,8 @@ fn CaseView(
                 </table>
             </div>
         </section>
+
+        <CaseDocuments case=case_for_docs on_saved=on_saved open=docs_open message=docs_message/>
 
         <section class="case-page__section" aria-labelledby="case-history">
             <h2 id="case-history">"办理记录"</h2>

@@ -1,0 +1,80 @@
+//! `DocumentSheet`: one printable document laid out as an A4 page from its content (title,
+//! number, addressee, fields, body, quoted articles, signature, copies-to). Print CSS in
+//! `style/documents.css` prints the open sheet alone.
+
+use leptos::prelude::*;
+
+use crate::core::document::DocumentContent;
+use crate::ui::components::case_form::article_label;
+
+/// The document as printed. `draft` marks a preview before issue (no number yet).
+#[component]
+pub fn DocumentSheet(
+    /// What to lay out.
+    content: DocumentContent,
+) -> impl IntoView {
+    let number = content
+        .number
+        .clone()
+        .unwrap_or_else(|| "文号于出具时分配".to_owned());
+    let draft = content.number.is_none();
+    let fields = (!content.fields.is_empty()).then(|| {
+        let rows = content
+            .fields
+            .iter()
+            .map(|(k, v)| {
+                view! {
+                    <tr>
+                        <th scope="row">{k.clone()}</th>
+                        <td>{v.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! { <table class="doc__fields">{rows}</table> }
+    });
+    let addressee = (!content.addressee.is_empty())
+        .then(|| view! { <p class="doc__addressee">{content.addressee.clone()}</p> });
+    let paragraphs = content
+        .paragraphs
+        .iter()
+        .map(|p| view! { <p class="doc__para">{p.clone()}</p> })
+        .collect_view();
+    let citations = content
+        .citations
+        .iter()
+        .map(|c| {
+            view! {
+                <li>
+                    <span class="doc__article">{format!("《实施细则》{}：", article_label(c.article))}</span>
+                    "“" {c.text.clone()} "”"
+                </li>
+            }
+        })
+        .collect_view();
+    let copies = (!content.copies_to.is_empty()).then(|| {
+        view! {
+            <p class="doc__copies">"抄报：" {content.copies_to.join("、")} "。"</p>
+        }
+    });
+    view! {
+        <article class="doc" class:doc--draft=draft data-testid="document-sheet" data-kind=content.kind.key()>
+            <p class="doc__unit">{content.unit.clone()}</p>
+            <h3 class="doc__title">{content.title.clone()}</h3>
+            <p class="doc__number" data-testid="document-number">{number}</p>
+            {addressee}
+            {fields}
+            {paragraphs}
+            <section class="doc__basis">
+                <h4>"依据"</h4>
+                <ul>{citations}</ul>
+            </section>
+            <div class="doc__sign">
+                <p>{content.issuer.clone()}</p>
+                <p>{content.date.clone()}</p>
+            </div>
+            {copies}
+            <p class="doc__case">"案件编号：" {content.case_id.clone()}</p>
+        </article>
+    }
+}
