@@ -14,8 +14,8 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::{Value, json};
-use weiquan::core::calendar::Calendar;
 use weiquan::core::attachment::attachment_checksum;
+use weiquan::core::calendar::Calendar;
 use weiquan::core::case::{AttachmentRef, CaseId, CaseInput, CasePolicy, EvidenceInput, validate};
 use weiquan::core::dashboard::{DueItem, buckets, category_key, state_key};
 use weiquan::core::deadline::Readings;
@@ -273,7 +273,13 @@ fn main() {
             // Seven cases in ten are closed (the committee declined them, up to four years
             // back); the rest are recent and running.
             let case = match i % 10 {
-                0 => open_with(&id, person, back(today, 2 + (i as u64 % 20)), today, evidence),
+                0 => open_with(
+                    &id,
+                    person,
+                    back(today, 2 + (i as u64 % 20)),
+                    today,
+                    evidence,
+                ),
                 1 => {
                     let received = back(today, 3 + (i as u64 % 20));
                     let case = open_with(&id, person, received, today, evidence);
