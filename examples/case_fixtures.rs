@@ -8,11 +8,17 @@
 //! "documents": record }` where `bucket` is where the core's dashboard puts the case's soonest
 //! period today, and `documents` is a malicious-complaint case whose findings are approved (every
 //! document but the rejection reply can be issued).
+//!
+//! With a third argument `varied` (the browser benchmark, scripts/bench-browser.mjs) the bulk
+//! cases move through the procedure (received, under review, investigating), carry evidence,
+//! and one case in 25 has an attached file; the files are listed under `"attachments"` with
+//! their SHA-256 over `file_bytes(size, seed)`, which the benchmark rebuilds in the browser.
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::{Value, json};
+use weiquan::core::attachment::attachment_checksum;
 use weiquan::core::calendar::Calendar;
-use weiquan::core::case::{CaseId, CaseInput, CasePolicy, validate};
+use weiquan::core::case::{AttachmentRef, CaseId, CaseInput, CasePolicy, EvidenceInput, validate};
 use weiquan::core::dashboard::{DueItem, buckets, category_key, state_key};
 use weiquan::core::deadline::Readings;
 use weiquan::core::workflow::{
@@ -84,6 +90,21 @@ fn back(day: NaiveDate, days: u64) -> NaiveDate {
 }
 
 fn open(id: &str, person: &Person, received: NaiveDate, today: NaiveDate) -> Case {
+    open_with(id, person, received, today, Vec::new())
+}
+
+/// The bytes of a generated attachment: `(seed + k * 31) mod 251` for k in 0..size.
+fn file_bytes(size: usize, seed: usize) -> Vec<u8> {
+    (0..size).map(|k| ((seed + k * 31) % 251) as u8).collect()
+}
+
+fn open_with(
+    id: &str,
+    person: &Person,
+    received: NaiveDate,
+    today: NaiveDate,
+    evidence: Vec<EvidenceInput>,
+) -> Case {
     let input = CaseInput {
         applicant_kind: "officer".into(),
         status: "officer".into(),
@@ -100,6 +121,7 @@ fn open(id: &str, person: &Person, received: NaiveDate, today: NaiveDate) -> Cas
         categories: person.categories.iter().map(|c| (*c).into()).collect(),
         injury: "none".into(),
         summary: person.summary.into(),
+        evidence,
         ..CaseInput::default()
     };
     let facts = validate(&input, today).unwrap_or_else(|issues| panic!("{id}: {issues:?}"));
@@ -201,6 +223,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or_else(|| panic!("usage: case_fixtures YYYY-MM-DD [bulk count]"));
     let bulk: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let varied = args.next().as_deref() == Some("varied");
 
     // Days back from today at which each case's period started; the reply period is 3
     // working days, the investigation 30 working days (第三十一、三十二条).
@@ -217,15 +240,72 @@ fn main() {
         .iter()
         .map(|c| json!({ "id": c.id().as_str(), "state": state_key(c.state()), "bucket": bucket(c, today) }))
         .collect();
+    let mut attachments: Vec<Value> = Vec::new();
     let bulk: Vec<Value> = (0..bulk)
         .map(|i| {
             let person = &PEOPLE[i % PEOPLE.len()];
-            let case = open(
-                &format!("WQ-B-{:04}", i + 1),
-                person,
-                back(today, 2 + (i as u64 % 40)),
-                today,
-            );
+            let id = format!("WQ-B-{:05}", i + 1);
+            if !varied {
+                let id = format!("WQ-B-{:04}", i + 1);
+                let case = open(&id, person, back(today, 2 + (i as u64 % 40)), today);
+                return record(&case, today);
+            }
+            let mut files = Vec::new();
+            if i % 25 == 0 {
+                let size = 2048 + (i % 7) * 1024;
+                let file_id = format!("att-{i:06}");
+                attachments.push(json!({
+                    "id": file_id,
+                    "case_id": id,
+                    "file_name": "现场照片.jpg",
+                    "mime": "image/jpeg",
+                    "size": size,
+                    "seed": i,
+                    "sha256": attachment_checksum(&file_bytes(size, i)),
+                }));
+                files.push(AttachmentRef {
+                    id: file_id,
+                    file_name: "现场照片.jpg".into(),
+                    mime: "image/jpeg".into(),
+                    size: size as u64,
+                });
+            }
+            let evidence = vec![EvidenceInput {
+                description: "执法记录仪视频及现场照片".into(),
+                attachments: files,
+            }];
+            // Seven cases in ten are closed (the committee declined them, up to four years
+            // back); the rest are recent and running.
+            let case = match i % 10 {
+                0 => open_with(
+                    &id,
+                    person,
+                    back(today, 2 + (i as u64 % 20)),
+                    today,
+                    evidence,
+                ),
+                1 => {
+                    let received = back(today, 3 + (i as u64 % 20));
+                    let case = open_with(&id, person, received, today, evidence);
+                    let case = step(case, Event::ReportedToCommittee, received, 11);
+                    step(case, Event::CommitteeConsented, received, 15)
+                }
+                2 => {
+                    let received = back(today, 5 + (i as u64 % 60));
+                    let case = open_with(&id, person, received, today, evidence);
+                    let case = step(case, Event::ReportedToCommittee, received, 11);
+                    let case = step(case, Event::CommitteeConsented, received, 15);
+                    let case = step(case, Event::Accepted, received, 17);
+                    step(case, Event::InvestigationApproved, received, 19)
+                }
+                _ => {
+                    let received = back(today, 60 + (i as u64 % 1400));
+                    let case = open_with(&id, person, received, today, evidence);
+                    let case = step(case, Event::ReportedToCommittee, received, 11);
+                    let reasons = "经审查，不属于本细则规定的维权情形。".to_string();
+                    step(case, Event::CommitteeDeclined { reasons }, received, 15)
+                }
+            };
             record(&case, today)
         })
         .collect();
@@ -253,6 +333,7 @@ fn main() {
         "featured": featured.iter().map(|c| record(c, today)).collect::<Vec<_>>(),
         "expected": expected,
         "bulk": bulk,
+        "attachments": attachments,
     });
     println!("{out}");
 }

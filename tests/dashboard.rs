@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use weiquan::core::case::OffenceCategory;
 use weiquan::core::dashboard::{
     Buckets, CaseRow, DueItem, ListQuery, PAGE_SIZE, RecordFields, RowError, SortKey, buckets,
-    category_from_key, counts_by_state, is_candidate, select, state_from_key, state_key, units,
+    category_from_key, counts_by_state, is_candidate, select, select_in, sort_order,
+    state_from_key, state_key, units,
 };
 use weiquan::core::deadline::{Citation, PeriodId};
 use weiquan::core::workflow::State;
@@ -242,6 +243,32 @@ fn each_order_sorts_as_labelled_with_the_id_breaking_ties() {
             ..ListQuery::default()
         };
         assert_eq!(listed(&query), expected, "{sort:?}");
+    }
+}
+
+#[test]
+fn filtering_a_precomputed_order_selects_what_select_does() {
+    let base = rows();
+    let many: Vec<CaseRow> = (0..130).map(|i| base[i % base.len()].clone()).collect();
+    let today = d("2026-11-25");
+    for sort in SortKey::ALL {
+        let order = sort_order(&many, sort);
+        for pairs in [
+            vec![],
+            vec![("q", " 330402 ")],
+            vec![("q", "WQ-D"), ("page", "2")],
+            vec![("state", "under-review"), ("page", "3")],
+            vec![("overdue", "1")],
+        ] {
+            let mut query = ListQuery::from_pairs(pairs.iter().copied());
+            query.sort = sort;
+            let expected = select(&many, &query, today);
+            assert_eq!(
+                select_in(&many, &order, &query, today),
+                expected,
+                "{query:?}"
+            );
+        }
     }
 }
 

@@ -13,7 +13,8 @@ use crate::ui::routes::use_navigate;
 
 use crate::core::case::OffenceCategory;
 use crate::core::dashboard::{
-    CaseRow, ListQuery, RecordFields, SortKey, category_key, select, state_key, units,
+    CaseRow, ListQuery, RecordFields, SortKey, category_key, select_in, sort_order, state_key,
+    units,
 };
 use crate::core::workflow::State;
 use crate::store::cases::{self, CaseRecord};
@@ -173,22 +174,24 @@ pub fn CasesPage() -> impl IntoView {
         .into_iter()
         .map(|s| view! { <option value=s.key()>{s.label()}</option> })
         .collect_view();
+    // The unit list depends on the cases only: typing in the search box does not rebuild it.
     let unit_options = move || {
-        let list = match data.get().as_deref() {
+        let mut list = match data.get().as_deref() {
             Some(CaseData::Loaded { rows, .. }) => units(rows),
             _ => Vec::new(),
         };
         // A unit from a shared address stays selectable even when no case has it.
-        let mut list = list;
-        if let Some(u) = query.with(|q| q.unit.clone())
+        if let Some(u) = query.with_untracked(|q| q.unit.clone())
             && !list.contains(&u)
         {
             list.push(u);
         }
         list.into_iter()
             .map(|u| {
-                let selected = query.with(|q| q.unit.as_deref() == Some(u.as_str()));
-                view! { <option value=u.clone() selected=selected>{u.clone()}</option> }
+                let this = u.clone();
+                let selected = move || query.with(|q| q.unit.as_deref() == Some(this.as_str()));
+                let label = u.clone();
+                view! { <option value=u selected=selected>{label}</option> }
             })
             .collect_view()
     };
@@ -358,9 +361,18 @@ fn CaseTable(
 ) -> impl IntoView {
     let rows = Arc::new(rows);
     let has_cases = !rows.is_empty();
+    // Sorting happens when the order or the cases change; a keystroke only filters the order.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let order = {
+        let rows = rows.clone();
+        Memo::new(move |_| Arc::new(sort_order(&rows, sort.get())))
+    };
     let selection = {
         let rows = rows.clone();
-        Memo::new(move |_| query.with(|q| select(&rows, q, today)))
+        Memo::new(move |_| {
+            let order = order.get();
+            query.with(|q| select_in(&rows, &order, q, today))
+        })
     };
     let body = {
         let rows = rows.clone();
