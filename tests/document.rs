@@ -75,6 +75,7 @@ fn settings() -> Settings {
         unit_name: "嘉兴市公安局南湖区分局".into(),
         unit_level: UnitLevel::County,
         operator: "王督察".into(),
+        large_loss: None,
     }
 }
 

@@ -22,6 +22,7 @@ fn settings(unit: &str) -> Settings {
         unit_name: unit.into(),
         unit_level: UnitLevel::County,
         operator: "王督察".into(),
+        large_loss: None,
     }
 }
 
