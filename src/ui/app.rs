@@ -34,7 +34,9 @@ pub fn App() -> impl IntoView {
     provide_app_state();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"跳到正文"</a>
+            // `target` keeps the router's link handling out: the browser's own fragment navigation
+            // moves focus to <main>, so the next Tab starts there (the router would only scroll).
+            <a class="skip-link" href="#main" target="_self">"跳到正文"</a>
             <Header/>
             <StorageBanner/>
             <main id="main" class="main" tabindex="-1">
