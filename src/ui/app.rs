@@ -36,7 +36,9 @@ pub fn App() -> impl IntoView {
         // Under a sub-path (`/weiquan/`) the router matches the routes below after the base;
         // every address the app builds comes from `AppRoute::href`, which starts with it.
         <Router base=base()>
-            <a class="skip-link" href="#main">"跳到正文"</a>
+            // `target` keeps the router's link handling out: the browser's own fragment navigation
+            // moves focus to <main>, so the next Tab starts there (the router would only scroll).
+            <a class="skip-link" href="#main" target="_self">"跳到正文"</a>
             <Header/>
             <StorageBanner/>
             <main id="main" class="main" tabindex="-1">

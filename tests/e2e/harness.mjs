@@ -3,6 +3,7 @@
 // origin or CSP violation.
 import path from "node:path";
 import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -64,4 +65,44 @@ export async function saveUnitSettings(page, base) {
   await page.fill("#operator", "张三");
   await page.click("[data-testid=settings-save]");
   await page.waitForSelector("[data-testid=settings-saved]");
+}
+
+/** Today in Shanghai, as the app computes it. */
+export function todayShanghai() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/** Cases built by the core (examples/case_fixtures.rs) for `today` (yyyy-mm-dd), with `bulk`
+ * extra ones. */
+export function caseFixtures(bulk = 0, today = todayShanghai()) {
+  const json = execFileSync("cargo", ["run", "-q", "--example", "case_fixtures", "--", today, String(bulk)],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  return JSON.parse(json);
+}
+
+/** Opens the app at `base`, waits for its database and puts `records` (case fixtures) into it
+ * as the store writes them. The caller navigates on. */
+export async function seedCases(page, base, records) {
+  await page.goto(base + "/");
+  await ready(page);
+  await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
+  await page.evaluate(async (records) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open("weiquan");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction("cases", "readwrite");
+      const store = tx.objectStore("cases");
+      for (const r of records) {
+        const record = { ...r };
+        if (record.next_due === null) delete record.next_due;
+        store.put(record);
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, records);
 }

@@ -165,7 +165,7 @@ fn print() {
 #[component]
 fn EditorNoteView(note: &'static EditorNote) -> impl IntoView {
     view! {
-        <aside class="note note--editor" id=note.id.clone()>
+        <div class="note note--editor" role="note" id=note.id.clone()>
             <h3 class="note__title">
                 <span class="tag">{note.kind.label()}</span>
                 {note.title.clone()}
@@ -175,7 +175,7 @@ fn EditorNoteView(note: &'static EditorNote) -> impl IntoView {
             {note.reading.clone().map(|r| view! { <p>"可能的原意：" <q>{r}</q></p> })}
             {note.status.reason().map(|r| view! { <p class="note__unconfirmed">"未核实的原因：" {r.to_owned()}</p> })}
             <Sources sources=&note.sources/>
-        </aside>
+        </div>
     }
 }
 
@@ -188,7 +188,7 @@ fn AnnotationView(annotation: &'static Annotation) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("、");
     view! {
-        <aside class="note note--law" id=annotation.id.clone() data-testid="annotation">
+        <div class="note note--law" role="note" id=annotation.id.clone() data-testid="annotation">
             <h3 class="note__title">
                 {annotation.title.clone()}
                 <StatusTag confirmed=annotation.status.is_confirmed() label=annotation.status.label() />
@@ -197,7 +197,7 @@ fn AnnotationView(annotation: &'static Annotation) -> impl IntoView {
             <p class="note__body">{annotation.body.clone()}</p>
             {annotation.status.reason().map(|r| view! { <p class="note__unconfirmed">"未核实的原因：" {r.to_owned()}</p> })}
             <Sources sources=&annotation.sources/>
-        </aside>
+        </div>
     }
 }
 

@@ -276,7 +276,7 @@ fn ResultView(traced: TracedDeadline) -> impl IntoView {
             .collect_view();
         view! {
             <div class="calc__readings">
-                <h3>"本次计算采用的读法"</h3>
+                <h2>"本次计算采用的读法"</h2>
                 <ul>{items}</ul>
                 <p class="muted">
                     "细则对这些问题没有明确规定，本工具采用上述读法；本单位可在"

@@ -74,7 +74,7 @@ fn next_date_view(next: NextDate, testid: &'static str) -> impl IntoView {
         .map(|p| view! { <p class="muted">{format!("估算：{}", p.reason)}</p> });
     view! {
         <div class="card apply-next" data-testid=testid>
-            <p class="apply-next__date">{format_date_cn(next.deadline.due)}</p>
+            <div class="apply-next__date">{format_date_cn(next.deadline.due)}</div>
             <p>{next.what}</p>
             <p class="muted">{next.deadline.summary()}</p>
             {provisional}
