@@ -48,9 +48,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 command -v npm >/dev/null || { say "installing Node.js"; sudo_if_needed apt-get install -y -qq nodejs npm; }
-if ! node -e 'require("playwright-core"); require("binaryen/package.json")' 2>/dev/null \
+if ! node -e 'require("playwright-core"); require("binaryen/package.json"); require("axe-core/package.json")' 2>/dev/null \
    || [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
-  say "installing npm tools (binaryen 132, playwright-core)"
+  say "installing npm tools (binaryen 132, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
