@@ -1,4 +1,5 @@
-// End-to-end: the guided application (/apply) for an officer and for a spouse, with errors on
+// End-to-end: the guided application (/apply) for an officer, a spouse, the officer's department
+// and another relative, for officers and for the people of 第四十一条, with errors on
 // the way, resuming a draft after a reload, deleting a draft, the print view, and the hand-over:
 // the package imported on /cases/import, a second import refused as a duplicate, a tampered
 // file refused; evidence files attached in the wizard travel embedded in the package and end up
@@ -52,11 +53,12 @@ async function expectErrors(page, count) {
 }
 
 /** From the person screen to the check page, for an officer harmed himself (relative = false). */
-async function personToCheck(page, { relative, files = [], loss = "", legal = false }) {
+async function personToCheck(page, { relative, files = [], loss = "", legal = false, status = "" }) {
   await page.waitForSelector(step("person"));
-  await page.check("#status");
+  await page.check(status ? `#status-${status}` : "#status");
   await page.fill("#officer-name", "张明");
-  await page.fill("#officer-badge", "A12345");
+  // Only people with a 警号 are asked for it (staff and academy trainees have none).
+  if (await page.locator("#officer-badge").count()) await page.fill("#officer-badge", "A12345");
   await page.fill("#officer-unit", "南湖区分局解放派出所");
   if (relative) {
     await page.check("#harmed-near_relative");
@@ -426,6 +428,50 @@ test("the intake form takes evidence files; they survive a reload and end up on 
   assert.equal(stored.length, 1);
   assert.match(stored[0].case_id, /^WQ-/);
   assert.equal(stored[0].draft_id, null);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("the department applies for a visiting officer, a grandmother for a staff member: each eligible under the article that says so", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  // 第三十条: the officer's department may apply; its name is required.
+  await begin(page);
+  await page.check("#applicant-kind-department");
+  await cont(page);
+  await expectErrors(page, 1);
+  await page.fill("#applicant-department", "嘉兴市公安局南湖区分局解放派出所");
+  await page.waitForSelector("[data-testid=apply-eligibility]");
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /所在部门可以向所属单位维权办提出申请/);
+  await cont(page);
+  // 第四十一条: an officer from outside the city is covered by reference.
+  await page.waitForSelector(step("person"));
+  await page.check("#status-visiting_officer");
+  await page.waitForSelector("[data-testid=apply-by-reference]");
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /第四十一条/);
+  await personToCheck(page, { relative: false, status: "visiting_officer" });
+  const check = await page.textContent("[data-testid=apply-check]");
+  assert.match(check, /民警所在部门：嘉兴市公安局南湖区分局解放派出所/);
+  assert.match(check, /参照办理/);
+  await shot(page, "apply-check-department");
+
+  // 第三十九条第二句: another relative's application is handled by reference.
+  await begin(page);
+  await page.check("#applicant-kind-other_relative");
+  await cont(page);
+  await expectErrors(page, 2);
+  await page.fill("#applicant-relation", "祖母");
+  await page.fill("#applicant-name", "王秀英");
+  await page.waitForSelector("[data-testid=apply-by-reference]");
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /其他亲属为.*参照办理/);
+  await cont(page);
+  await page.waitForSelector(step("person"));
+  await page.check("#status-staff");
+  assert.match(await page.textContent("[data-testid=apply-eligibility]"), /第四十一条/);
+  await personToCheck(page, { relative: false, status: "staff" });
+  const check2 = await page.textContent("[data-testid=apply-check]");
+  assert.match(check2, /王秀英/);
+  assert.match(check2, /祖母/);
+  await shot(page, "apply-check-other-relative");
   assertClean(t, env, problems);
   await context.close();
 });
