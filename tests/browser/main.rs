@@ -8,4 +8,5 @@ mod store_backup;
 mod store_cases;
 mod store_db;
 mod store_documents;
+mod store_two_tabs;
 mod ui_routes;
