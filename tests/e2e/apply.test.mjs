@@ -52,6 +52,13 @@ async function expectErrors(page, count) {
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "error-summary");
 }
 
+/** Expects the error summary (with focus) to list a problem that leads to the field `id`. */
+async function expectErrorFor(page, id) {
+  await page.waitForSelector("[data-testid=error-summary]");
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "error-summary");
+  assert.ok(await page.locator(`[data-testid=error-summary] a[href="#${id}"]`).count() >= 1, `no error for #${id}`);
+}
+
 /** From the person screen to the check page, for an officer harmed himself (relative = false). */
 async function personToCheck(page, { relative, files = [], loss = "", legal = false, status = "" }) {
   await page.waitForSelector(step("person"));
@@ -73,7 +80,8 @@ async function personToCheck(page, { relative, files = [], loss = "", legal = fa
   await page.waitForSelector(step("incident"));
   await page.fill("#incident-date", "2026-09-28");
   await page.fill("#incident-time", "21:30");
-  if (relative) {
+  // 第四十一条's people are covered while assisting on duty, so they are on duty here.
+  if (relative || status) {
     await page.check("#duty");
   } else {
     await page.check("#duty-off_duty_acting");
@@ -438,7 +446,7 @@ test("the department applies for a visiting officer, a grandmother for a staff m
   await begin(page);
   await page.check("#applicant-kind-department");
   await cont(page);
-  await expectErrors(page, 1);
+  await expectErrorFor(page, "applicant-department");
   await page.fill("#applicant-department", "嘉兴市公安局南湖区分局解放派出所");
   await page.waitForSelector("[data-testid=apply-eligibility]");
   assert.match(await page.textContent("[data-testid=apply-eligibility]"), /所在部门可以向所属单位维权办提出申请/);
@@ -458,7 +466,8 @@ test("the department applies for a visiting officer, a grandmother for a staff m
   await begin(page);
   await page.check("#applicant-kind-other_relative");
   await cont(page);
-  await expectErrors(page, 2);
+  await expectErrorFor(page, "applicant-relation");
+  await expectErrorFor(page, "applicant-name");
   await page.fill("#applicant-relation", "祖母");
   await page.fill("#applicant-name", "王秀英");
   await page.waitForSelector("[data-testid=apply-by-reference]");

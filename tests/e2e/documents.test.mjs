@@ -48,7 +48,8 @@ test("documents are previewed, issued with a number per unit and year, reprinted
   await context.clock.setFixedTime(NOW);
   const base = env.server.url.replace(/\/$/, "");
   await saveUnitSettings(page, base);
-  await page.goto(base + "/settings");
+  // The home page says when the database is ready (the settings page words it differently).
+  await page.goto(base + "/");
   await ready(page);
   await seed(page, fixtures.documents);
   await page.goto(base + "/cases/WQ-F-DOCS");
@@ -91,12 +92,14 @@ test("documents are previewed, issued with a number per unit and year, reprinted
   // Print-to-PDF of the open document: A4, the document alone.
   await page.emulateMedia({ media: "print" });
   await shot(page, "document-print-media");
-  await page.emulateMedia({ media: "screen" });
+  // page.pdf() prints with the emulated media: keep it "print" until the PDF is made.
   const pdf = path.join(SHOTS, "document-written-warning.pdf");
   await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+  await page.emulateMedia({ media: "screen" });
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   assert.match(info, /Pages:\s+1\n/, info);
-  assert.match(info, /Page size:\s+595(\.\d+)? x 841(\.\d+)? pts/, info);
+  // A4 is 595.28 × 841.89 pt; Chromium rounds to its own pixel grid (594.96 × 841.92).
+  assert.match(info, /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/, info);
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
   assert.match(text, /书面告诫书/);
   assert.match(text, /〔2026〕第1号/);

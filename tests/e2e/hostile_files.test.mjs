@@ -136,6 +136,8 @@ async function applyWith(page, base, v) {
   await page.waitForSelector(step("harm"));
   await page.check("#injury");
   await cont(page);
+  await page.waitForSelector(step("evidence"));
+  await cont(page);
   await page.waitForSelector(step("help"));
   await page.check("#help-clearance");
   await cont(page);
@@ -213,6 +215,10 @@ test(`apply and import: payloads in the wizard, its printable application, and $
   for (let i = 0; i < N; i++) {
     const pkg = structuredClone(template);
     FIELDS.forEach((f, k) => { pkg.input[f] = at(i + k); });
+    // Attachment names as a version 1 package lists them (files handed over separately; the
+    // app still reads version 1). Version 2 embeds the files: hostile names of embedded files
+    // go through the evidence test above and the wizard's own packages.
+    pkg.version = 1;
     pkg.attachments = [at(i + 6), at(i + 7)].filter((a) => [...a].length <= 255);
     if (i % 4 === 3) pkg.input.categories = [at(i)];
     const sealed = seal(pkg);

@@ -206,6 +206,10 @@ test("keyboard only: an officer applies through the whole wizard", async (t) => 
   await step("harm");
   await radio(page, "injury");
   await cont();
+  // Evidence is optional: Tab passes the file chooser and its description to 继续.
+  await step("evidence");
+  await expectAccessible(page, "apply: evidence");
+  await cont();
   await step("help");
   await tick(page, "help-clearance");
   await cont();
