@@ -2,26 +2,14 @@
 // (examples/case_fixtures.rs) and put into the app's IndexedDB as the store writes them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { start, openPage, ready, shot, assertClean, ROOT } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, caseFixtures, seedCases } from "./harness.mjs";
 
 const BULK = 120;
 let env;
 let fixtures;
 
-/** Today in Shanghai, as the app computes it. */
-function todayShanghai() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 before(async () => {
-  const out = path.join(ROOT, "target", "e2e-fixtures.json");
-  const json = execFileSync("cargo", ["run", "-q", "--example", "case_fixtures", "--", todayShanghai(), String(BULK)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, json);
-  fixtures = JSON.parse(json);
+  fixtures = caseFixtures(BULK);
   env = await start();
 });
 after(async () => { await env?.browser.close(); env?.server.close(); });
@@ -29,28 +17,7 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 /** Opens the app, waits for its database, puts `records` into it and reloads. */
 async function seeded(records, opts) {
   const { context, page, problems } = await openPage(env, opts);
-  await page.goto(env.server.url);
-  await ready(page);
-  await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
-  await page.evaluate(async (records) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open("weiquan");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction("cases", "readwrite");
-      const store = tx.objectStore("cases");
-      for (const r of records) {
-        const record = { ...r };
-        if (record.next_due === null) delete record.next_due;
-        store.put(record);
-      }
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
+  await seedCases(page, env.server.url.replace(/\/$/, ""), records);
   await page.reload();
   await ready(page);
   return { context, page, problems };

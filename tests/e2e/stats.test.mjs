@@ -5,8 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { start, openPage, ready, shot, assertClean, ROOT } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, ROOT, caseFixtures, seedCases } from "./harness.mjs";
 
 let env;
 let fixtures;
@@ -22,14 +21,8 @@ const CATEGORY_LABELS = {
   malicious_complaint: "恶意投诉",
 };
 
-/** Today in Shanghai, as the app computes it. */
-function todayShanghai() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 before(async () => {
-  const json = execFileSync("cargo", ["run", "-q", "--example", "case_fixtures", "--", todayShanghai(), "0"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-  fixtures = JSON.parse(json);
+  fixtures = caseFixtures(0);
   env = await start();
 });
 after(async () => { await env?.browser.close(); env?.server.close(); });
@@ -37,28 +30,7 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 /** Opens the app, waits for its database, puts `records` into it and opens /stats. */
 async function seeded(records, opts) {
   const { context, page, problems } = await openPage(env, opts);
-  await page.goto(env.server.url);
-  await ready(page);
-  await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
-  await page.evaluate(async (records) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open("weiquan");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction("cases", "readwrite");
-      const store = tx.objectStore("cases");
-      for (const r of records) {
-        const record = { ...r };
-        if (record.next_due === null) delete record.next_due;
-        store.put(record);
-      }
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
+  await seedCases(page, env.server.url.replace(/\/$/, ""), records);
   await page.goto(env.server.url.replace(/\/$/, "") + "/stats");
   await ready(page);
   return { context, page, problems };
