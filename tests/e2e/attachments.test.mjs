@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import crypto from "node:crypto";
-import { start, openPage, ready, shot, assertClean, saveUnitSettings } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, registerCase } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -28,39 +28,13 @@ async function names(page) {
   return page.$$eval("[data-testid=evidence-file-name]", (ns) => ns.map((n) => n.textContent));
 }
 
-/** Sets the operator and registers a case; returns its URL. */
-async function registerCase(page, base) {
-  await saveUnitSettings(page, base);
-  await page.goto(base + "/cases/new");
-  await ready(page);
-  await page.waitForSelector("[data-testid=case-new]");
-  await page.check("#applicant-kind");
-  await page.check("#status");
-  await page.fill("#officer-name", "王明");
-  await page.fill("#officer-badge", "012345");
-  await page.fill("#officer-unit", "南湖区分局解放派出所");
-  await page.check("#harmed");
-  await page.fill("#incident-date", "2026-03-01");
-  await page.fill("#incident-time", "20:30");
-  await page.fill("#incident-place", "解放路与中山路交叉口");
-  await page.check("#duty");
-  await page.check("#site-off_site");
-  await page.check("#grounds");
-  await page.check("#categories-insult");
-  await page.check("#injury");
-  await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
-  await page.click("[data-testid=case-create]");
-  await page.waitForURL(/\/cases\/WQ-/);
-  await page.waitForSelector("[data-testid=evidence]");
-  return page.url();
-}
-
 test("evidence files are attached, kept, downloaded intact, refused when disallowed and deleted with a record", async (t) => {
   const { context, page, problems } = await openPage(env);
   await context.clock.setFixedTime(RECEIVED);
   let dialogs = 0;
   page.on("dialog", async (d) => { dialogs += 1; await d.dismiss(); });
   const base = env.server.url.replace(/\/$/, "");
+  await saveUnitSettings(page, base);
   const caseUrl = await registerCase(page, base);
   assert.ok(await page.isVisible("[data-testid=evidence-none]"));
 

@@ -106,3 +106,31 @@ export async function seedCases(page, base, records) {
     db.close();
   }, records);
 }
+
+/** Registers a case on /cases/new (an officer insulted off site, filled as a user would; the
+ * operator must be set) and waits for its page; returns the case's URL. */
+export async function registerCase(page, base) {
+  await page.goto(base + "/cases/new");
+  await ready(page);
+  await page.waitForSelector("[data-testid=case-new]");
+  await page.check("#applicant-kind");
+  await page.check("#status");
+  await page.fill("#officer-name", "王明");
+  await page.fill("#officer-badge", "012345");
+  await page.fill("#officer-unit", "南湖区分局解放派出所");
+  await page.check("#harmed");
+  await page.fill("#incident-date", "2026-03-01");
+  await page.fill("#incident-time", "20:30");
+  await page.fill("#incident-place", "解放路与中山路交叉口");
+  await page.check("#duty");
+  await page.check("#site-off_site");
+  await page.check("#grounds");
+  await page.check("#categories-insult");
+  await page.check("#injury");
+  await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
+  await page.click("[data-testid=case-create]");
+  await page.waitForURL(/\/cases\/WQ-/);
+  await page.waitForSelector("[data-testid=case-state]");
+  await page.waitForSelector("[data-testid=evidence]");
+  return page.url();
+}

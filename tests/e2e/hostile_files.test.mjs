@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { start, openPage, ready, shot, assertClean, saveUnitSettings, SHOTS } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, SHOTS, registerCase } from "./harness.mjs";
 import { CORPUS, arm, assertInert, asInput, normalizeLine, normalizeArea, lineAccepted, assertShows, loose } from "./hostile.mjs";
 
 let env;
@@ -31,30 +31,6 @@ function displayName(raw) {
   const clean = last.replace(/[\u0000-\u001f\u007f-\u009f]/gu, "").replace(RUST_TRIM, "");
   const cut = [...clean].slice(0, 255).join("").replace(RUST_TRIM, "");
   return cut || "未命名文件";
-}
-
-async function registerCase(page, base) {
-  await page.goto(base + "/cases/new");
-  await ready(page);
-  await page.waitForSelector("[data-testid=case-new]");
-  await page.check("#applicant-kind");
-  await page.check("#status");
-  await page.fill("#officer-name", "王明");
-  await page.fill("#officer-badge", "012345");
-  await page.fill("#officer-unit", "南湖区分局解放派出所");
-  await page.check("#harmed");
-  await page.fill("#incident-date", "2026-03-01");
-  await page.fill("#incident-time", "20:30");
-  await page.fill("#incident-place", "解放路与中山路交叉口");
-  await page.check("#duty");
-  await page.check("#site-off_site");
-  await page.check("#grounds");
-  await page.check("#categories-insult");
-  await page.check("#injury");
-  await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
-  await page.click("[data-testid=case-create]");
-  await page.waitForURL(/\/cases\/WQ-/);
-  await page.waitForSelector("[data-testid=evidence]");
 }
 
 test(`evidence: ${N} payloads as file names and as evidence descriptions`, async (t) => {

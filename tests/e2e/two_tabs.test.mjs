@@ -5,7 +5,7 @@
 // history holds exactly the saves the pages confirmed, each once, in one unbroken sequence.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, ready, shot, assertClean, saveUnitSettings } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, registerCase } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -14,31 +14,6 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 // Each save through the UI takes about 2 s with two tabs re-reading the case, so CI runs 20 a
 // tab; TWO_TABS_SAVES=500 runs the full volume (about 40 minutes).
 const SAVES = Number(process.env.TWO_TABS_SAVES ?? 20);
-
-async function registerCase(page, base) {
-  await page.goto(base + "/cases/new");
-  await ready(page);
-  await page.waitForSelector("[data-testid=case-new]");
-  await page.check("#applicant-kind");
-  await page.check("#status");
-  await page.fill("#officer-name", "王明");
-  await page.fill("#officer-badge", "012345");
-  await page.fill("#officer-unit", "南湖区分局解放派出所");
-  await page.check("#harmed");
-  await page.fill("#incident-date", "2026-03-01");
-  await page.fill("#incident-time", "20:30");
-  await page.fill("#incident-place", "解放路与中山路交叉口");
-  await page.check("#duty");
-  await page.check("#site-off_site");
-  await page.check("#grounds");
-  await page.check("#categories-insult");
-  await page.check("#injury");
-  await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
-  await page.click("[data-testid=case-create]");
-  await page.waitForURL(/\/cases\/WQ-/);
-  await page.waitForSelector("[data-testid=case-state]");
-  return page.url();
-}
 
 /** Records `count` corrections tagged `tag-k`; returns the confirmed tags and the refusals. */
 async function burst(page, tag, count) {
