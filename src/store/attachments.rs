@@ -257,14 +257,12 @@ pub async fn attach_to_case(
     based_on: u32,
     next_due: Option<chrono::NaiveDate>,
 ) -> Result<(), StoreError> {
-    put_all(db, records).await?;
-    if let Err(e) = super::cases::save(db, case, based_on, next_due).await {
-        let ids: Vec<String> = records.iter().map(|r| r.meta.id.clone()).collect();
-        // Best effort: the case's error is what the user needs to see.
-        let _ = delete_all(db, &ids).await;
-        return Err(e);
-    }
-    Ok(())
+    put_then(
+        db,
+        records,
+        super::cases::save(db, case, based_on, next_due),
+    )
+    .await
 }
 
 /// Stores `records` (an imported application's files) and then creates `case`, which lists
@@ -277,8 +275,23 @@ pub async fn create_with_files(
     next_due: Option<chrono::NaiveDate>,
     package_sha256: Option<&str>,
 ) -> Result<(), StoreError> {
+    put_then(
+        db,
+        records,
+        super::cases::create(db, case, next_due, package_sha256),
+    )
+    .await
+}
+
+/// Stores `records`, then runs `write` (the case write that lists them); if it fails the files
+/// are deleted again and its error is returned, so no file outlives a case write that failed.
+async fn put_then(
+    db: &Db,
+    records: &[AttachmentRecord],
+    write: impl std::future::Future<Output = Result<(), StoreError>>,
+) -> Result<(), StoreError> {
     put_all(db, records).await?;
-    if let Err(e) = super::cases::create(db, case, next_due, package_sha256).await {
+    if let Err(e) = write.await {
         let ids: Vec<String> = records.iter().map(|r| r.meta.id.clone()).collect();
         // Best effort: the case's error is what the user needs to see.
         let _ = delete_all(db, &ids).await;
