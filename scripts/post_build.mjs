@@ -2,10 +2,13 @@
 // every `trunk build` (and `make dist`, `make test`) yields the same deployable dist/:
 //   1. index.html gets <meta name="weiquan-base"> (the public URL's path, read by the app and by
 //      boot.js) and the links to the web app manifest, resolved against that base;
-//   2. sw.js gets the build's version and the list of files to precache (every file of the
+//   2. the reference data (data/*.json of the rulebook and the quiz, copied by Trunk) get
+//      content-hashed names like Trunk's own files, listed in <meta name="weiquan-data"> for the
+//      app (src/ui/reference.rs), so they can be cached for a year like the module;
+//   3. sw.js gets the build's version and the list of files to precache (every file of the
 //      build: hashed assets, index.html, manifest, icon), so a new deployment changes sw.js
 //      and the browser offers it as an update;
-//   3. release builds get precompressed copies (.gz, .br) of every compressible file, for
+//   4. release builds get precompressed copies (.gz, .br) of every compressible file, for
 //      nginx's gzip_static / brotli_static.
 // Uses only Node's standard library. Environment (set by Trunk): TRUNK_STAGING_DIR,
 // TRUNK_PUBLIC_URL, TRUNK_PROFILE.
@@ -18,6 +21,24 @@ export const SW_PLACEHOLDER = "self.WEIQUAN_BUILD = null;";
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".wasm", ".svg", ".webmanifest", ".json"]);
 
 /** "/weiquan/" for "/weiquan", "https://intranet/weiquan/" or "/weiquan/"; "/" for the root. */
+/** The reference data the app fetches (src/ui/reference.rs); index.html copies each. */
+export const DATA_FILES = ["articles.json", "editorial.json", "annotations.json", "synonyms.json", "questions.json"];
+export const DATA_META = "weiquan-data";
+
+/** Renames each data file to `name-<16 hex of its SHA-256>.json`; returns the meta's content. */
+export function hashDataFiles(dir) {
+  const pairs = [];
+  for (const name of DATA_FILES) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) throw new Error(`${name} is missing from the build: index.html must copy data/${name}`);
+    const hash = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 16);
+    const hashed = name.replace(/\.json$/, `-${hash}.json`);
+    fs.renameSync(file, path.join(dir, hashed));
+    pairs.push(`${name}=${hashed}`);
+  }
+  return pairs.join(" ");
+}
+
 export function basePath(publicUrl) {
   const p = new URL(publicUrl || "/", "http://localhost").pathname;
   return p.endsWith("/") ? p : `${p}/`;
@@ -38,9 +59,10 @@ function escapeAttr(s) {
 }
 
 /** Adds the base meta and the manifest links to index.html (idempotent). */
-export function finishIndex(html, base) {
+export function finishIndex(html, base, data = "") {
   const head = [
     `<meta name="weiquan-base" content="${escapeAttr(base)}">`,
+    `<meta name="${DATA_META}" content="${escapeAttr(data)}">`,
     `<link rel="manifest" href="${escapeAttr(base)}manifest.webmanifest">`,
   ].join("\n  ");
   if (html.includes('name="weiquan-base"')) return html;
@@ -79,8 +101,9 @@ function compress(dir, files) {
 
 export function postBuild({ dir, publicUrl, release }) {
   const base = basePath(publicUrl);
+  const data = hashDataFiles(dir);
   const indexFile = path.join(dir, "index.html");
-  fs.writeFileSync(indexFile, finishIndex(fs.readFileSync(indexFile, "utf8"), base));
+  fs.writeFileSync(indexFile, finishIndex(fs.readFileSync(indexFile, "utf8"), base, data));
 
   for (const f of fs.readdirSync(dir)) {
     if (f.endsWith(".gz") || f.endsWith(".br")) fs.rmSync(path.join(dir, f));

@@ -32,6 +32,7 @@ pub const REGULATION_DATE: &str = "2020年5月12日";
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_state();
+    super::reference::provide_reference_data();
     view! {
         // Under a sub-path (`/weiquan/`) the router matches the routes below after the base;
         // every address the app builds comes from `AppRoute::href`, which starts with it.

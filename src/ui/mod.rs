@@ -6,6 +6,7 @@ pub mod components;
 pub mod download;
 pub mod fatal;
 pub mod pages;
+pub mod reference;
 pub mod routes;
 pub mod state;
 

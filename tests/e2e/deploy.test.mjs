@@ -71,6 +71,22 @@ test("nginx serves the build under /weiquan/ by the rules of deploy/nginx.conf",
   assert.equal(plain.headers["content-encoding"], undefined);
   assert.deepEqual(plain.body, fs.readFileSync(path.join(DIST, wasm)));
 
+  // The reference data the rulebook and quiz fetch: hashed names listed in the page, cached for
+  // a year like the module, precompressed.
+  const listed = html.match(/<meta name="weiquan-data" content="([^"]*)">/);
+  assert.ok(listed, "index.html lists the data files");
+  const data = Object.fromEntries(listed[1].split(" ").map((p) => p.split("=")));
+  assert.deepEqual(Object.keys(data).sort(),
+    ["annotations.json", "articles.json", "editorial.json", "questions.json", "synonyms.json"]);
+  for (const [plain, hashed] of Object.entries(data)) {
+    assert.match(hashed, new RegExp(`^${plain.replace(".json", "")}-[0-9a-f]{16}\\.json$`));
+    const r = await get(origin + BASE + hashed, { "Accept-Encoding": "br" });
+    assert.equal(r.status, 200, hashed);
+    assert.equal(r.headers["content-encoding"], "br", hashed);
+    assert.equal(r.headers["cache-control"], "public, max-age=31536000, immutable", hashed);
+    assert.equal((await get(origin + BASE + plain)).status, 404, `${plain}: only the hashed name exists`);
+  }
+
   // Fixed names are revalidated; the manifest has its type; a missing file is a 404.
   const sw = await get(origin + BASE + "sw.js");
   assert.equal(sw.status, 200);

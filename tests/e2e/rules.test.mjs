@@ -66,6 +66,37 @@ test("an article shows its text, editor's notes, annotations and deep-linkable i
   await context.close();
 });
 
+test("the rulebook's text is fetched from the site, not carried in the module; a failed fetch is explained", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const fetched = [];
+  page.on("request", (r) => { if (/\.json$/.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(env.server.url);
+  await ready(page);
+  assert.deepEqual(fetched, [], "the home page needs none of the reference data");
+  await page.click("a[href$='/rules']");
+  await page.waitForSelector("[data-testid=rules-toc]");
+  assert.deepEqual(fetched.map((f) => f.replace(/-[0-9a-f]{16}/, "")).sort(),
+    ["/annotations.json", "/articles.json", "/editorial.json", "/synonyms.json"]);
+  // Within the visit the text is kept: the next article fetches nothing more.
+  await page.click("a[href$='/rules/31']");
+  await page.waitForSelector("[data-testid=article][data-article='31']");
+  assert.equal(fetched.length, 4);
+  assertClean(t, env, problems);
+  await context.close();
+
+  const broken = await openPage(env);
+  await broken.page.route(/articles-[0-9a-f]{16}\.json$/, (r) => r.abort());
+  await broken.page.goto(`${env.server.url}rules/20`);
+  await ready(broken.page);
+  const error = broken.page.locator("[data-testid=reference-error]");
+  await error.waitFor();
+  assert.match(await error.textContent(), /无法读取细则和题库数据.*请刷新页面重试/);
+  // The rest of the app still works.
+  await broken.page.click("a[href$='/calendar']");
+  await broken.page.waitForSelector("[data-testid=calendar]");
+  await broken.context.close();
+});
+
 test("an article number that does not exist is explained", async (t) => {
   const { context, page, problems } = await openPage(env);
   await page.goto(`${env.server.url}rules/44`);

@@ -6,24 +6,25 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::rules::{self, Annotation, Article, ArticleNo, BlockKind, EditorNote, Source};
+use crate::core::rules::{Annotation, Article, ArticleNo, BlockKind, Document, EditorNote, Source};
 use crate::ui::components::page_title::PageTitle;
+use crate::ui::reference::with_rulebook;
 use crate::ui::routes::AppRoute;
 
 /// The article page; an unknown number gets a Chinese explanation and the way back.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    move || {
+    with_rulebook(move |book| move || {
         let raw = params.with(|p| p.get("article").unwrap_or_default());
         match ArticleNo::parse(&raw) {
-            Ok(no) => match rules::document().article(no) {
-                Some(article) => view! { <ArticleView article/> }.into_any(),
+            Ok(no) => match book.doc.article(no) {
+                Some(article) => view! { <ArticleView doc=book.doc article/> }.into_any(),
                 None => missing(format!("第{raw}条不存在。")).into_any(),
             },
             Err(e) => missing(e.to_string()).into_any(),
         }
-    }
+    })
 }
 
 fn missing(message: String) -> impl IntoView {
@@ -37,8 +38,12 @@ fn missing(message: String) -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(article: &'static Article) -> impl IntoView {
-    let doc = rules::document();
+fn ArticleView(
+    /// The 细则.
+    doc: &'static Document,
+    /// The article shown.
+    article: &'static Article,
+) -> impl IntoView {
     let no = article.no;
     let group = doc.group_of(no).map(|g| g.title.clone());
     let notes = doc.editor_notes_for(no);
@@ -103,6 +108,10 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
     let next = doc
         .next(no)
         .map(|a| (a.no.get(), format!("下一条：{} {}", a.title, a.caption)));
+
+    // The text is fetched after the page loaded, so the browser found no element for a deep
+    // link's anchor (`/rules/20#p1-i2`); scroll to it once it is drawn.
+    request_animation_frame(scroll_to_fragment);
 
     view! {
         <article class="page article" data-testid="article" data-article=no.get()>
@@ -240,5 +249,23 @@ fn Sources(
             <summary>"出处"</summary>
             <ul>{items}</ul>
         </details>
+    }
+}
+
+/// Scrolls the element named by the address's fragment into view, if there is one.
+fn scroll_to_fragment() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let fragment = document
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    let id = fragment.trim_start_matches('#');
+    if let Some(element) = (!id.is_empty())
+        .then(|| document.get_element_by_id(id))
+        .flatten()
+    {
+        element.scroll_into_view();
     }
 }

@@ -7,10 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::ui::routes::use_navigate;
 
-use crate::core::rules::{self, Anchor};
+use crate::core::rules::Anchor;
 use crate::core::search::{self, Location};
 use crate::ui::components::highlighted::Highlighted;
 use crate::ui::components::page_title::PageTitle;
+use crate::ui::reference::{Rulebook, with_rulebook};
 use crate::ui::routes::AppRoute;
 
 /// How many characters of context a search result shows around a hit.
@@ -43,16 +44,18 @@ pub fn RulesPage() -> impl IntoView {
             },
         );
     });
-    let doc = rules::document();
-    let load_problem = rules::load_error()
-        .map(|e| e.to_string())
-        .or_else(|| search::load_error().map(|e| e.to_string()));
-
     view! {
         <section class="page" data-testid="rules">
             <PageTitle text="细则查询"/>
-            <p class="lead">{doc.title()} "，共四十三条，" {doc.signature().issuer.clone()} {doc.signature().date_text.clone()} "印发。"</p>
-            {load_problem.map(|m| view! { <div class="banner banner--error" role="alert">"规则数据载入失败：" {m}</div> })}
+            {with_rulebook(|book| {
+                let doc = book.doc;
+                view! {
+                    <p class="lead">{doc.title()} "，共四十三条，" {doc.signature().issuer.clone()} {doc.signature().date_text.clone()} "印发。"</p>
+                    {book.synonyms_problem.clone().map(|m| view! {
+                        <div class="banner banner--warning" role="status">"日常说法词表载入失败，搜索只按原文字词进行：" {m}</div>
+                    })}
+                }
+            })}
             <form class="rules-search" role="search" on:submit=|ev| ev.prevent_default()>
                 <label class="field__label" for="rules-q">"搜索条文和注释"</label>
                 <p class="field__hint" id="rules-q-hint">
@@ -69,18 +72,21 @@ pub fn RulesPage() -> impl IntoView {
                     on:input=move |ev| q.set(event_target_value(&ev))
                 />
             </form>
-            {move || {
+            {with_rulebook(move |book| move || {
                 let query = q.get();
-                if query.trim().is_empty() { view! { <Contents/> }.into_any() } else { view! { <Results query/> }.into_any() }
-            }}
+                if query.trim().is_empty() { view! { <Contents book/> }.into_any() } else { view! { <Results book query/> }.into_any() }
+            })}
         </section>
     }
 }
 
 /// The thematic table of contents.
 #[component]
-fn Contents() -> impl IntoView {
-    let doc = rules::document();
+fn Contents(
+    /// The loaded rulebook.
+    book: &'static Rulebook,
+) -> impl IntoView {
+    let doc = book.doc;
     let groups = doc
         .groups()
         .iter()
@@ -118,9 +124,14 @@ fn Contents() -> impl IntoView {
 
 /// Search results for `query`, best first.
 #[component]
-fn Results(query: String) -> impl IntoView {
-    let index = search::index();
-    let doc = rules::document();
+fn Results(
+    /// The loaded rulebook.
+    book: &'static Rulebook,
+    /// What was typed.
+    query: String,
+) -> impl IntoView {
+    let index = book.index();
+    let doc = book.doc;
     let plan = search::plan(&query, index);
     let synonyms = plan
         .clauses

@@ -13,6 +13,7 @@ use crate::store;
 use crate::store::training::{Loaded, SavedQuiz};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError, focus_control};
 use crate::ui::components::page_title::PageTitle;
+use crate::ui::reference::with_question_bank;
 use crate::ui::routes::AppRoute;
 
 /// The start screen's choice for the whole bank.
@@ -50,15 +51,7 @@ fn screen_of(session: &Option<SavedQuiz>) -> Screen {
 /// The quiz page.
 #[component]
 pub fn TrainingPage() -> impl IntoView {
-    let body = match QuestionBank::builtin() {
-        Ok(bank) => view! { <Trainer bank/> }.into_any(),
-        Err(e) => view! {
-            <div class="banner banner--error" role="alert">
-                {format!("题库无法载入（{e}）。请刷新页面；如果问题仍然存在，请联系本单位信息通信部门。")}
-            </div>
-        }
-        .into_any(),
-    };
+    let body = with_question_bank(|bank| view! { <Trainer bank=bank.clone()/> });
     view! {
         <section class="page page--narrow" data-testid="training">
             <PageTitle text=AppRoute::Training.title()/>
