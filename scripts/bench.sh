@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-for b in calendar rules guide; do
+for b in calendar rules guide workflow; do
   echo "== cargo bench --bench $b"
   cargo bench --bench "$b"
 done

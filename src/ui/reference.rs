@@ -103,8 +103,8 @@ pub async fn question_bank() -> Result<&'static QuestionBank, String> {
         return Ok(bank);
     }
     let text = text_of(fetch_text("questions.json")?).await?;
-    let bank = QuestionBank::from_json(&text)
-        .map_err(|e| format!("题库无法载入（{e}）。{ASK_IT}"))?;
+    let bank =
+        QuestionBank::from_json(&text).map_err(|e| format!("题库无法载入（{e}）。{ASK_IT}"))?;
     let bank: &'static QuestionBank = match QUESTIONS.with(|c| c.get().copied()) {
         Some(bank) => bank,
         None => Box::leak(Box::new(bank)),

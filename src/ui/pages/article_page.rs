@@ -15,14 +15,16 @@ use crate::ui::routes::AppRoute;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    with_rulebook(move |book| move || {
-        let raw = params.with(|p| p.get("article").unwrap_or_default());
-        match ArticleNo::parse(&raw) {
-            Ok(no) => match book.doc.article(no) {
-                Some(article) => view! { <ArticleView doc=book.doc article/> }.into_any(),
-                None => missing(format!("第{raw}条不存在。")).into_any(),
-            },
-            Err(e) => missing(e.to_string()).into_any(),
+    with_rulebook(move |book| {
+        move || {
+            let raw = params.with(|p| p.get("article").unwrap_or_default());
+            match ArticleNo::parse(&raw) {
+                Ok(no) => match book.doc.article(no) {
+                    Some(article) => view! { <ArticleView doc=book.doc article/> }.into_any(),
+                    None => missing(format!("第{raw}条不存在。")).into_any(),
+                },
+                Err(e) => missing(e.to_string()).into_any(),
+            }
         }
     })
 }
