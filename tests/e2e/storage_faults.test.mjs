@@ -51,10 +51,44 @@ for (const [name, fault] of Object.entries(FAULTS)) {
     assert.match(text, /规则查询、办理指引、期限计算和培训仍可使用/, text);
     await shot(page, `storage-${name}-home`);
 
-    // The case pages say cases cannot be kept; nothing pretends to save.
+    // Every way into case storage says, in its place, that cases cannot be saved here, why and
+    // what to do; no button pretends to save.
+    const notice = async (where) => {
+      const text = await page.locator("[data-testid=no-case-storage]").first().textContent();
+      assert.match(text, /此浏览器中无法保存案件/, `${where}: ${text}`);
+      assert.match(text, /原因：/, `${where}: ${text}`);
+      assert.match(text, /普通（非无痕、非隐私）窗口|刷新/, `${where}: ${text}`);
+    };
+    await page.waitForSelector("[data-testid=no-case-storage]");
+    await notice("home");
+    assert.equal(await page.locator("[data-testid=home-new-case]").count(), 0);
+
     await page.goto(base + "/cases");
     await ready(page);
     await page.waitForSelector("[data-testid=cases-unavailable]");
+    await notice("/cases");
+    assert.equal(await page.locator("[data-testid=cases-new]").count(), 0);
+
+    await page.goto(base + "/cases/new");
+    await ready(page);
+    await page.waitForSelector("[data-testid=no-case-storage]");
+    await notice("/cases/new");
+    assert.equal(await page.isDisabled("[data-testid=case-create]"), true);
+    await page.waitForSelector("[data-testid=case-new-no-evidence]");
+    assert.equal(await page.locator("[data-testid=draft-evidence-input]").count(), 0);
+    await shot(page, `storage-${name}-new-case`);
+
+    await page.goto(base + "/cases/import");
+    await ready(page);
+    await page.waitForSelector("[data-testid=no-case-storage]");
+    await notice("/cases/import");
+    assert.equal(await page.isDisabled("[data-testid=import-submit]"), true);
+
+    await page.goto(base + "/apply");
+    await ready(page);
+    await page.waitForSelector("[data-testid=no-case-storage]");
+    await notice("/apply");
+    assert.equal(await page.locator("[data-testid=apply-begin]").count(), 0);
 
     // What needs no database works in full.
     await page.goto(base + "/rules");
@@ -127,6 +161,26 @@ function readStores(page) {
   }));
 }
 
+/** Size of the draft's evidence file in the quota test: fits once under the 300 KB quota,
+ * not twice. */
+const FILE_KB = 150;
+
+/** Which draft or case each stored evidence file belongs to. */
+function attachmentOwners(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open("weiquan");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const all = req.result.transaction("attachments").objectStore("attachments").getAll();
+      all.onsuccess = () => {
+        req.result.close();
+        resolve(all.result.map((r) => ({ draft: r.draft_id ?? null, case: r.case_id ?? null })));
+      };
+      all.onerror = () => reject(all.error);
+    };
+  }));
+}
+
 async function fillCase(page, summary) {
   await page.check("#applicant-kind");
   await page.check("#status");
@@ -189,6 +243,63 @@ test("quota exceeded: evidence is refused whole with a clear message, the input 
   assert.equal(await page.locator("[data-testid=timeline-item]").count(), timeline + 1);
   const after = await readStores(page);
   assert.equal(after.attachments, (before.attachments ?? 0) + 1);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("quota exceeded: a new case is refused whole with a clear message, the draft and its file kept", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const base = env.server.url.replace(/\/$/, "");
+  // Room for the draft's file once, not for the second copy that registering the case writes.
+  await quota(page, 300 * 1024);
+  await saveUnitSettings(page, base);
+  await page.goto(base + "/cases/new");
+  await ready(page);
+  await fillCase(page, "王明在处置纠纷时被当事人当众辱骂，现场有录像。");
+  await page.fill("[data-testid=draft-evidence-description]", "现场录像截图");
+  const file = Buffer.alloc(FILE_KB * 1024, 9);
+  file.write("%PDF-1.4\n");
+  await page.setInputFiles("[data-testid=draft-evidence-input]", [{ name: "截图.pdf", mimeType: "application/pdf", buffer: file }]);
+  await page.waitForSelector("[data-testid=draft-evidence-file]");
+  const before = await readStores(page);
+  assert.equal(before.attachments, 1);
+
+  await page.click("[data-testid=case-create]");
+  const failure = page.locator("[data-testid=case-new-failure]");
+  await failure.waitFor({ timeout: 20000 }).catch(async (e) => {
+    await shot(page, "storage-quota-new-case-failed");
+    throw new Error(`no refusal: usage ${await usage(page)}, url ${page.url()}`);
+  });
+  assert.match(await failure.textContent(), /浏览器存储空间已满.*未保存/);
+  await shot(page, "storage-quota-new-case");
+  assert.match(page.url(), /\/cases\/new$/);
+  // Nothing partly written: no case, no history row, the file still the draft's only.
+  assert.deepEqual(await readStores(page), before, "nothing partly written");
+  assert.deepEqual(await attachmentOwners(page), [{ draft: "case-new", case: null }]);
+  assert.equal(await page.inputValue("#officer-name"), "王明");
+
+  // The draft survives a reload, its file too.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector("[data-testid=draft-restored]");
+  assert.equal(await page.inputValue("#officer-name"), "王明");
+  assert.equal(await page.inputValue("#summary"), "王明在处置纠纷时被当事人当众辱骂，现场有录像。");
+  await page.waitForSelector("[data-testid=draft-evidence-file]");
+
+  // Space is back: the same draft becomes the case, with its file.
+  await quota(page, 100 * 1024 * 1024);
+  await reopen(page, base + "/cases/new");
+  await page.waitForSelector("[data-testid=draft-evidence-file]");
+  await page.click("[data-testid=case-create]");
+  await page.waitForURL(/\/cases\/WQ-/);
+  await page.waitForSelector("[data-testid=evidence-file]");
+  const after = await readStores(page);
+  assert.equal(after.cases, 1);
+  assert.equal(after.attachments, 1);
+  const owners = await attachmentOwners(page);
+  assert.equal(owners.length, 1);
+  assert.equal(owners[0].draft, null);
+  assert.match(owners[0].case, /^WQ-/);
   assertClean(t, env, problems);
   await context.close();
 });
