@@ -3,10 +3,12 @@
 // calendar and the training still work. The storage quota exhausted (Chromium's
 // Storage.overrideQuotaForOrigin): adding an evidence file is refused with a clear message,
 // nothing is partly written, what was typed is kept, and the same save succeeds once space is
-// back.
+// back. A new case refused for lack of space leaves no case, no history and no orphan file, and
+// keeps the draft with its file. An upgrade blocked by an older tab is explained and goes on when
+// that tab lets go.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, ready, shot, assertClean, saveUnitSettings } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, registerCase } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -300,6 +302,58 @@ test("quota exceeded: a new case is refused whole with a clear message, the draf
   assert.equal(owners.length, 1);
   assert.equal(owners[0].draft, null);
   assert.match(owners[0].case, /^WQ-/);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("an upgrade blocked by an older tab is explained, and goes on once that tab closes", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const base = env.server.url.replace(/\/$/, "");
+  // The older tab: a page of the same origin holding the version-1 database open and ignoring
+  // the request to close it (as a build older than the versionchange handling would).
+  await context.route(base + "/old-tab.html", (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>旧版本</title>" }));
+  const old = await context.newPage();
+  await old.goto(base + "/old-tab.html");
+  await old.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open("weiquan", 1);
+    req.onupgradeneeded = () => {
+      // Version 1's stores and indexes (store::db::STEP_1).
+      const db = req.result;
+      const store = (name, keyPath, indexes = []) => {
+        const s = db.createObjectStore(name, { keyPath });
+        for (const [n, k, o] of indexes) s.createIndex(n, k, o ?? {});
+      };
+      store("cases", "id", [["by_state", "state"], ["by_next_due", "next_due"], ["by_updated", "updated_at"],
+        ["by_received", "received_on"], ["by_unit", "unit"], ["by_category", "categories", { multiEntry: true }],
+        ["by_badge", "officer_badge"], ["by_package", "package_sha256"]]);
+      store("case_events", ["case_id", "seq"], [["by_case", "case_id"], ["by_time", "at"]]);
+      store("drafts", "id", [["by_updated", "updated_at"]]);
+      store("attachments", "id", [["by_case", "case_id"], ["by_draft", "draft_id"]]);
+      store("documents", "id", [["by_case", "case_id"], ["by_number", ["unit", "year", "number"], { unique: true }]]);
+      store("settings", "key");
+    };
+    req.onsuccess = () => { window.oldConnection = req.result; resolve(); };
+    req.onerror = () => reject(req.error);
+  }));
+
+  await page.goto(base + "/");
+  await ready(page);
+  const banner = page.locator("[data-testid=storage-banner]");
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /另一个维权工作台标签页仍在使用旧版本.*请关闭其他维权工作台标签页/);
+  assert.match(await page.textContent("[data-testid=db-status]"), /等待其他标签页关闭/);
+  // Waiting is not failing: the way to register a case stays.
+  assert.equal(await page.locator("[data-testid=no-case-storage]").count(), 0);
+  await shot(page, "storage-upgrade-blocked");
+
+  // The older tab lets go: the upgrade completes by itself and the app works.
+  await old.evaluate(() => window.oldConnection.close());
+  await page.locator("[data-testid=db-status]", { hasText: "本机数据库已就绪" }).waitFor();
+  assert.equal(await banner.count(), 0);
+  await old.close();
+  await saveUnitSettings(page, base);
+  await registerCase(page, base);
   assertClean(t, env, problems);
   await context.close();
 });
