@@ -9,6 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, ready, shot, assertClean, saveUnitSettings, registerCase } from "./harness.mjs";
+import { expectAccessible } from "./axe.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -64,6 +65,7 @@ for (const [name, fault] of Object.entries(FAULTS)) {
     await page.waitForSelector("[data-testid=no-case-storage]");
     await notice("home");
     assert.equal(await page.locator("[data-testid=home-new-case]").count(), 0);
+    if (name === "missing") await expectAccessible(page, "home without IndexedDB");
 
     await page.goto(base + "/cases");
     await ready(page);
@@ -79,6 +81,7 @@ for (const [name, fault] of Object.entries(FAULTS)) {
     await page.waitForSelector("[data-testid=case-new-no-evidence]");
     assert.equal(await page.locator("[data-testid=draft-evidence-input]").count(), 0);
     await shot(page, `storage-${name}-new-case`);
+    if (name === "missing") await expectAccessible(page, "/cases/new without IndexedDB");
 
     await page.goto(base + "/cases/import");
     await ready(page);
