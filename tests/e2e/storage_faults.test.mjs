@@ -5,7 +5,8 @@
 // nothing is partly written, what was typed is kept, and the same save succeeds once space is
 // back. A new case refused for lack of space leaves no case, no history and no orphan file, and
 // keeps the draft with its file. An upgrade blocked by an older tab is explained and goes on when
-// that tab lets go.
+// that tab lets go. An application registered from its wizard draft under a full quota is
+// refused the same way.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, ready, shot, assertClean, saveUnitSettings, registerCase } from "./harness.mjs";
@@ -357,6 +358,98 @@ test("an upgrade blocked by an older tab is explained, and goes on once that tab
   await old.close();
   await saveUnitSettings(page, base);
   await registerCase(page, base);
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+/** Fills the wizard as an officer insulted off duty, with `file` on the evidence screen, up to
+ * the check page; returns the draft's id. */
+async function applyWithFile(page, base, file) {
+  const cont = () => page.click("[data-testid=apply-continue]");
+  const step = (slug) => page.waitForSelector(`[data-testid=apply-step-${slug}]`);
+  await page.goto(base + "/apply");
+  await ready(page);
+  await page.click("[data-testid=apply-begin]");
+  await step("applicant");
+  await page.check("#applicant-kind");
+  await cont();
+  await step("person");
+  await page.check("#status");
+  await page.fill("#officer-name", "张明");
+  if (await page.locator("#officer-badge").count()) await page.fill("#officer-badge", "A12345");
+  await page.fill("#officer-unit", "南湖区分局解放派出所");
+  await page.check("#harmed");
+  await cont();
+  await step("ground");
+  await page.check("#grounds");
+  await cont();
+  await step("incident");
+  await page.fill("#incident-date", "2026-09-28");
+  await page.fill("#incident-time", "21:30");
+  await page.check("#duty");
+  await page.check("#site-off_site");
+  await page.check("#categories-insult");
+  await page.fill("#incident-place", "解放路与中山路交叉口");
+  await page.fill("#summary", "执勤时被对方当众辱骂。");
+  await cont();
+  await step("harm");
+  await page.check("#injury");
+  await cont();
+  await step("evidence");
+  await page.fill("[data-testid=draft-evidence-description]", "现场录像截图");
+  await page.setInputFiles("[data-testid=draft-evidence-input]", [file]);
+  await page.waitForSelector("[data-testid=draft-evidence-file]");
+  await cont();
+  await step("help");
+  await page.check("#help-clearance");
+  await cont();
+  await step("contact");
+  await page.fill("#contact-phone", "13800000000");
+  await cont();
+  await step("consent");
+  await page.check("#consent");
+  await cont();
+  await page.waitForSelector("[data-testid=apply-check]");
+  return new URL(page.url()).searchParams.get("draft");
+}
+
+test("quota exceeded: an application registered from its draft is refused whole, the draft and its file kept", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const base = env.server.url.replace(/\/$/, "");
+  await quota(page, 300 * 1024);
+  await saveUnitSettings(page, base);
+  const file = Buffer.alloc(FILE_KB * 1024, 9);
+  file.write("%PDF-1.4\n");
+  const draft = await applyWithFile(page, base, { name: "截图.pdf", mimeType: "application/pdf", buffer: file });
+  await page.click("[data-testid=apply-finish]");
+  await page.click("[data-testid=apply-office-register]");
+  await page.waitForSelector("[data-testid=import-preview]");
+  const importUrl = page.url();
+  const before = await readStores(page);
+  assert.equal(before.attachments, 1);
+
+  await page.click("[data-testid=import-submit]");
+  const refused = page.locator("[data-testid=import-refused]");
+  await refused.waitFor({ timeout: 20000 }).catch(async () => {
+    await shot(page, "storage-quota-import-failed");
+    throw new Error(`no refusal: usage ${await usage(page)}; ${await page.textContent("[data-testid=import-case]")}`);
+  });
+  assert.match(await refused.textContent(), /浏览器存储空间已满/);
+  await shot(page, "storage-quota-import");
+  // Nothing partly written: no case, no history, the file still the draft's only; the draft kept.
+  assert.deepEqual(await readStores(page), before, "nothing partly written");
+  assert.deepEqual(await attachmentOwners(page), [{ draft, case: null }]);
+
+  // Space is back: the same application is registered with its file.
+  await quota(page, 100 * 1024 * 1024);
+  await reopen(page, importUrl);
+  await page.waitForSelector("[data-testid=import-preview]");
+  await page.click("[data-testid=import-submit]");
+  await page.waitForSelector("[data-testid=import-created]");
+  const after = await readStores(page);
+  assert.equal(after.cases, 1);
+  const owners = await attachmentOwners(page);
+  assert.equal(owners.filter((o) => o.case !== null).length, 1);
   assertClean(t, env, problems);
   await context.close();
 });
