@@ -401,6 +401,41 @@ fn what_next_counts_the_reply_from_receipt_over_the_national_day_week() {
     assert_eq!(ordinary.reply.deadline.due, day(2026, 11, 5));
 }
 
+/// Mutated version 2 packages with files: fewer rounds than the version 1 test above (each input
+/// is larger and hashed twice over), which already gives the parser 100,000.
+const ROUNDS_WITH_FILES: usize = 50_000;
+
+/// Version 2 packages carry the files themselves (base64, a SHA-256 each): mutated copies of
+/// one with two files must never panic, and only a copy the checksums do not see as changed
+/// (white space) may be accepted, with the same form and byte-identical files.
+#[test]
+fn mutated_packages_with_files_never_panic_and_are_accepted_only_unchanged() {
+    let (form, files) = form_with_files();
+    let seed = export_package(&form, created(), &files);
+    let original = parse_package(&seed, today()).unwrap();
+    assert_eq!(original.files, files);
+    let mut rng = SplitMix64::new(0xF11E5);
+    let (mut accepted, mut refused) = (0usize, 0usize);
+    for round in 0..ROUNDS_WITH_FILES {
+        let input = mutate(&mut rng, &seed);
+        match catch_unwind(AssertUnwindSafe(|| parse_package(&input, today()))) {
+            Ok(Ok(package)) => {
+                assert_eq!(package.input, original.input, "round {round}");
+                assert_eq!(package.files, original.files, "round {round}");
+                assert_eq!(package.sha256, original.sha256);
+                accepted += 1;
+            }
+            Ok(Err(e)) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+            Err(_) => panic!("round {round} panicked: {input:?}"),
+        }
+    }
+    assert_eq!(accepted + refused, ROUNDS_WITH_FILES);
+    assert!(refused > ROUNDS_WITH_FILES * 9 / 10, "{accepted} accepted");
+}
+
 fn file(id: &str, name: &str, mime: &str, bytes: &[u8]) -> PackageFile {
     PackageFile::new(
         AttachmentRef {

@@ -65,3 +65,32 @@ pub async fn list(db: &Db) -> Result<Vec<Draft>, StoreError> {
     drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
     Ok(drafts)
 }
+
+/// Writes a draft at once, for a page being hidden or unloaded (`pagehide`): the put and the
+/// commit are both issued before this returns, with no wait in between, so the browser
+/// completes the write even if the page is gone a moment later (a write that waits for its put
+/// to finish before committing is lost on a reload). Completion is not reported.
+pub fn put_before_unload(db: &Db, draft: &Draft) -> Result<(), StoreError> {
+    use indexed_db_futures::SerialiseToJs;
+    use indexed_db_futures::internals::SystemRepr;
+
+    let dom = |e: wasm_bindgen::JsValue| {
+        StoreError::Other(
+            e.as_string()
+                .unwrap_or_else(|| "草稿未能在关闭页面前写入".into()),
+        )
+    };
+    let value = draft.serialise_to_js()?;
+    let sys: &web_sys::IdbDatabase = db.raw()?.as_sys();
+    let tx = sys
+        .transaction_with_str_and_mode(DRAFTS, web_sys::IdbTransactionMode::Readwrite)
+        .map_err(dom)?;
+    tx.object_store(DRAFTS)
+        .map_err(dom)?
+        .put(&value)
+        .map_err(dom)?;
+    // `IDBTransaction.commit()`: web-sys marks its binding deprecated, the method is standard.
+    #[allow(deprecated)]
+    tx.commit().map_err(dom)?;
+    Ok(())
+}

@@ -201,3 +201,115 @@ async fn files_are_deleted_again_when_the_case_save_is_refused() {
     assert_eq!(stored.facts().evidence[0].attachments[0].id, "att-z");
     db.close();
 }
+
+fn draft_record(id: &str, draft_id: &str, bytes: &[u8]) -> AttachmentRecord {
+    let mut rec = record(id, "", bytes);
+    rec.meta.case_id = None;
+    rec.meta.draft_id = Some(draft_id.into());
+    rec
+}
+
+#[wasm_bindgen_test]
+async fn files_go_back_to_the_draft_when_the_case_from_the_draft_is_not_created() {
+    use weiquan::core::case::CaseId;
+    use weiquan::core::workflow::Case;
+    use weiquan::store::{StoreError, cases};
+
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let open_case = |id: &str, summary: &str| {
+        let mut input = facts();
+        input.summary = summary.into();
+        Case::open(
+            CaseId::new(id).unwrap(),
+            input,
+            at("2026-09-21 09:00"),
+            "李四",
+            "",
+            at("2026-09-21 09:05"),
+        )
+        .unwrap()
+    };
+    let db = open("weiquan-test-attachments-4").await;
+    // A case with this id is already stored (another tab drew the same random id).
+    let first = open_case("WQ-20260921-0001", "先登记的案件");
+    cases::create(&db, &first, None, None).await.unwrap();
+    let rows_before = cases::event_rows(&db, "WQ-20260921-0001").await.unwrap();
+
+    let big: Vec<u8> = (0..=255u8).cycle().take(200_000).collect();
+    let a = draft_record("att-d1", "case-new", &big);
+    let b = draft_record("att-d2", "case-new", b"%PDF-1.4 draft");
+    attachments::put_all(&db, &[a.clone(), b.clone()])
+        .await
+        .unwrap();
+    let ids = vec![a.meta.id.clone(), b.meta.id.clone()];
+
+    // The case write fails (duplicate id): the files are back on the draft, byte for byte,
+    // none is on the case, and the stored case and its history are untouched.
+    let clash = open_case("WQ-20260921-0001", "后登记的案件");
+    let refused = attachments::create_from_draft(&db, "case-new", &ids, &clash, None).await;
+    assert_eq!(
+        refused,
+        Err(StoreError::Duplicate("WQ-20260921-0001".into()))
+    );
+    assert_eq!(
+        attachments::list_for_draft(&db, "case-new").await.unwrap(),
+        [a.meta.clone(), b.meta.clone()]
+    );
+    assert!(
+        attachments::list_for_case(&db, "WQ-20260921-0001")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        attachments::get(&db, "att-d1").await.unwrap(),
+        Some(a.clone())
+    );
+    assert_eq!(
+        attachments::get(&db, "att-d2").await.unwrap(),
+        Some(b.clone())
+    );
+    let stored = cases::get(&db, "WQ-20260921-0001").await.unwrap().unwrap();
+    assert_eq!(stored, first);
+    assert_eq!(
+        cases::event_rows(&db, "WQ-20260921-0001").await.unwrap(),
+        rows_before
+    );
+    assert_eq!(cases::all_records(&db).await.unwrap().len(), 1);
+
+    // A file missing from the draft: refused before anything is written.
+    let missing = vec![a.meta.id.clone(), "att-gone".to_owned()];
+    let fresh = open_case("WQ-20260921-0002", "后登记的案件");
+    assert!(matches!(
+        attachments::create_from_draft(&db, "case-new", &missing, &fresh, None).await,
+        Err(StoreError::Corrupt(_))
+    ));
+    assert_eq!(cases::get(&db, "WQ-20260921-0002").await.unwrap(), None);
+    assert_eq!(
+        attachments::list_for_draft(&db, "case-new")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // With a fresh id the same files move to the case and leave the draft.
+    attachments::create_from_draft(&db, "case-new", &ids, &fresh, None)
+        .await
+        .unwrap();
+    assert!(
+        attachments::list_for_draft(&db, "case-new")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let moved = attachments::list_for_case(&db, "WQ-20260921-0002")
+        .await
+        .unwrap();
+    assert_eq!(moved.len(), 2);
+    assert!(moved.iter().all(|m| m.draft_id.is_none()));
+    let back = attachments::get(&db, "att-d1").await.unwrap().unwrap();
+    assert_eq!(back.bytes, big);
+    assert_eq!(back.meta.sha256, a.meta.sha256);
+    db.close();
+}

@@ -74,6 +74,116 @@ async fn a_version_1_database_upgrades_to_the_current_schema() {
     db.close();
 }
 
+/// A version-1 database holding a record in every store that version had (a case with its
+/// history, an application draft, a draft's evidence file, an issued document's store is
+/// left to `store_documents`) upgrades with every record intact and the new stores usable.
+#[wasm_bindgen_test]
+async fn a_version_1_database_with_records_upgrades_with_no_loss() {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use weiquan::core::application::ApplicationForm;
+    use weiquan::core::case::{CaseId, CaseInput, validate};
+    use weiquan::core::workflow::Case;
+    use weiquan::store::attachments::{self, AttachmentMeta, AttachmentRecord};
+    use weiquan::store::cases;
+    use weiquan::store::drafts::{self, Draft};
+
+    let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let input = CaseInput {
+        applicant_kind: "officer".into(),
+        status: "officer".into(),
+        officer_name: "张三".into(),
+        officer_badge: "123456".into(),
+        officer_unit: "南湖区分局解放派出所".into(),
+        harmed: "self".into(),
+        incident_date: "2026-03-01".into(),
+        incident_time: "21:30".into(),
+        incident_place: "解放路".into(),
+        duty: "on_duty".into(),
+        site: "on_site".into(),
+        grounds: vec!["harm".into()],
+        categories: vec!["assault".into()],
+        injury: "minor".into(),
+        summary: "盘查时被推搡".into(),
+        ..CaseInput::default()
+    };
+    let facts = validate(&input, NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()).unwrap();
+    let case = Case::open(
+        CaseId::new("WQ-20260302-A744").unwrap(),
+        facts,
+        at("2026-03-02 09:00"),
+        "李四",
+        "",
+        at("2026-03-02 09:05"),
+    )
+    .unwrap();
+    let draft = Draft {
+        id: "d20260302090000-000001".into(),
+        updated_at: "2026-03-02T09:00:00".into(),
+        step: "person".into(),
+        form: ApplicationForm {
+            input: input.clone(),
+            ..ApplicationForm::default()
+        },
+    };
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+    let file = AttachmentRecord {
+        meta: AttachmentMeta {
+            id: "att-v1".into(),
+            case_id: None,
+            draft_id: Some(draft.id.clone()),
+            file_name: "现场.png".into(),
+            mime: "image/png".into(),
+            size: bytes.len() as u64,
+            sha256: weiquan::core::attachment::attachment_checksum(&bytes),
+            added_at: "2026-03-02T09:00:00".into(),
+        },
+        bytes,
+    };
+
+    let v1 = fresh("t-upgrade-records", 1).await;
+    cases::create(&v1, &case, None, None).await.unwrap();
+    drafts::put(&v1, &draft).await.unwrap();
+    attachments::put(&v1, &file).await.unwrap();
+    let rows = cases::event_rows(&v1, case.id().as_str()).await.unwrap();
+    let records = cases::all_records(&v1).await.unwrap();
+    v1.close();
+
+    let db = Db::open_named(
+        "t-upgrade-records",
+        SCHEMA_VERSION,
+        || panic!("blocked"),
+        || {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    assert_eq!(
+        cases::get(&db, case.id().as_str()).await.unwrap(),
+        Some(case.clone())
+    );
+    assert_eq!(cases::all_records(&db).await.unwrap(), records);
+    assert_eq!(
+        cases::event_rows(&db, case.id().as_str()).await.unwrap(),
+        rows
+    );
+    assert_eq!(
+        drafts::get(&db, &draft.id).await.unwrap(),
+        Some(draft.clone())
+    );
+    assert_eq!(
+        attachments::get(&db, "att-v1").await.unwrap(),
+        Some(file.clone())
+    );
+    assert_eq!(
+        attachments::list_for_draft(&db, &draft.id).await.unwrap(),
+        std::slice::from_ref(&file.meta)
+    );
+    // The stores version 2 added work next to the old records.
+    meta::put(&db, "probe", &7u32).await.unwrap();
+    assert_eq!(meta::get::<u32>(&db, "probe").await.unwrap(), Some(7));
+    db.close();
+}
+
 #[wasm_bindgen_test]
 async fn an_older_tab_is_told_to_close_when_another_upgrades() {
     Db::delete_named("t-versionchange").await.unwrap();

@@ -15,6 +15,7 @@ pub mod highlighted;
 pub mod holiday_import;
 pub mod holiday_years;
 pub mod month_grid;
+pub mod no_case_storage;
 pub mod page_title;
 pub mod progress_bar;
 pub mod readings_form;

@@ -25,6 +25,7 @@ use crate::store::attachments;
 use crate::store::drafts::{self, Draft};
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError, focus_control};
+use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::pages::guide_page::result_screen::CARRY_PARAM;
 use crate::ui::pages::guide_page::url::GuideUrl;
@@ -168,6 +169,9 @@ pub fn ApplyPage() -> impl IntoView {
                     return view! { <StartScreen/> }.into_any();
                 };
                 if loaded.get().as_deref() != Some(id.as_str()) {
+                    if let Some(reason) = case_storage_failure() {
+                        return view! { <NoCaseStorage action="填写维权申请" reason/> }.into_any();
+                    }
                     return view! { <p class="muted">"正在读取草稿……"</p> }.into_any();
                 }
                 match screen.get().as_str() {
@@ -224,6 +228,7 @@ fn StartScreen() -> impl IntoView {
     };
     let drafts_view = move || {
         match list.get() {
+        None if case_storage_failure().is_some() => ().into_any(),
         None => view! { <p class="muted">"正在读取本机草稿……"</p> }.into_any(),
         Some(Err(e)) => view! { <div class="banner banner--error" role="alert">{format!("草稿未能读取：{e}")}</div> }.into_any(),
         Some(Ok(rows)) if rows.is_empty() => ().into_any(),
@@ -296,9 +301,14 @@ fn StartScreen() -> impl IntoView {
                 <li>"每一步都会保存在本机浏览器中，关闭浏览器后可以回到这里继续填写。"</li>
                 <li>"填完后可以打印申请书，并下载申请文件交给维权办导入。"</li>
             </ul>
-            <p>
-                <button type="button" class="button" data-testid="apply-begin" on:click=start>"开始填写"</button>
-            </p>
+            {move || match case_storage_failure() {
+                Some(reason) => view! { <NoCaseStorage action="填写维权申请" reason/> }.into_any(),
+                None => view! {
+                    <p>
+                        <button type="button" class="button" data-testid="apply-begin" on:click=start.clone()>"开始填写"</button>
+                    </p>
+                }.into_any(),
+            }}
             {drafts_view}
         </div>
     }
@@ -329,8 +339,12 @@ fn StepScreen(
     let navigate = use_navigate();
     let db = use_db().0;
     let id_autosave = id.clone();
+    // The form typed but not yet saved (the autosave waits 400 ms after the last change).
+    let pending = StoredValue::new(None::<ApplicationForm>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // This save covers everything typed; nothing is left for a flush to write later.
+        pending.set_value(None);
         let current = form.get_untracked();
         let issues = validate_step(&current, step, today_shanghai());
         let next = if !issues.is_empty() {
@@ -379,6 +393,7 @@ fn StepScreen(
             return;
         }
         generation.update_value(|g| *g += 1);
+        pending.set_value(Some(current.clone()));
         let mine = generation.get_value();
         let id = id_autosave.clone();
         set_timeout(
@@ -386,6 +401,7 @@ fn StepScreen(
                 if generation.try_get_value() != Some(mine) {
                     return;
                 }
+                pending.set_value(None);
                 let state = db.get_untracked();
                 spawn_local(async move {
                     match save_draft(state, id, step.slug(), current).await {
@@ -396,6 +412,44 @@ fn StepScreen(
             },
             std::time::Duration::from_millis(400),
         );
+    });
+    // A tab closed, reloaded or hidden, or a link followed, within those 400 ms: write what is
+    // pending at once, so nothing typed is lost.
+    let id_flush = id_fields.clone();
+    let flush = move || {
+        let Some(Some(current)) = pending.try_update_value(Option::take) else {
+            return;
+        };
+        let DbState::Ready(conn) = db.get_untracked() else {
+            return;
+        };
+        let draft = Draft {
+            id: id_flush.clone(),
+            updated_at: now_shanghai().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            step: step.slug().to_owned(),
+            form: current,
+        };
+        if let Err(e) = drafts::put_before_unload(&conn, &draft) {
+            // Still visible (only hidden, or the write was refused at once): say so.
+            save_error.try_set(Some(format!("草稿未能保存：{e}")));
+        }
+    };
+    let on_pagehide = window_event_listener_untyped("pagehide", {
+        let flush = flush.clone();
+        move |_| flush()
+    });
+    let on_hidden = window_event_listener_untyped("visibilitychange", {
+        let flush = flush.clone();
+        move |_| {
+            if document().hidden() {
+                flush();
+            }
+        }
+    });
+    on_cleanup(move || {
+        on_pagehide.remove();
+        on_hidden.remove();
+        flush();
     });
     let total = Step::ALL.len();
     view! {

@@ -19,6 +19,7 @@ use crate::core::dashboard::{
 use crate::core::workflow::State;
 use crate::store::cases::{self, CaseRecord};
 use crate::ui::clock::today_shanghai;
+use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_cases, use_db};
@@ -199,9 +200,14 @@ pub fn CasesPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="cases">
             <PageTitle text="案件"/>
-            <div class="case-actions">
-                <A href=AppRoute::NewCase.href() attr:class="button" attr:data-testid="cases-new">"登记新案件"</A>
-            </div>
+            {move || match case_storage_failure() {
+                Some(reason) => view! { <NoCaseStorage action="登记新案件" reason/> }.into_any(),
+                None => view! {
+                    <div class="case-actions">
+                        <A href=AppRoute::NewCase.href() attr:class="button" attr:data-testid="cases-new">"登记新案件"</A>
+                    </div>
+                }.into_any(),
+            }}
             <form class="case-filters card" role="search" aria-label="筛选案件" on:submit=|ev| ev.prevent_default()>
                 <div class="case-filters__search">
                     <label class="field__label" for="cases-q">"搜索"</label>

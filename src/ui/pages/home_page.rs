@@ -11,6 +11,7 @@ use crate::core::workflow::{State, open_deadlines};
 use crate::store::cases::from_record;
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::backup_reminder::BackupReminder;
+use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::pages::cases_page::{CaseData, UnreadableCases, use_case_data};
 use crate::ui::routes::AppRoute;
@@ -42,10 +43,15 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             </Show>
             <BackupReminder link=true/>
-            <div class="case-actions">
-                <A href=AppRoute::NewCase.href() attr:class="button" attr:data-testid="home-new-case">"登记新案件"</A>
-                <A href=AppRoute::Cases.href() attr:class="button button--secondary" attr:data-testid="home-all-cases">"查看全部案件"</A>
-            </div>
+            {move || match case_storage_failure() {
+                Some(reason) => view! { <NoCaseStorage action="登记新案件" reason/> }.into_any(),
+                None => view! {
+                    <div class="case-actions">
+                        <A href=AppRoute::NewCase.href() attr:class="button" attr:data-testid="home-new-case">"登记新案件"</A>
+                        <A href=AppRoute::Cases.href() attr:class="button button--secondary" attr:data-testid="home-all-cases">"查看全部案件"</A>
+                    </div>
+                }.into_any(),
+            }}
             <div data-testid="dashboard">
                 <Transition fallback=|| view! { <p class="muted">"正在读取案件…"</p> }>
                     {move || data.get().map(|data| match &*data {

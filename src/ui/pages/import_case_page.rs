@@ -25,6 +25,7 @@ use crate::store::cases;
 use crate::store::drafts;
 use crate::ui::clock::{now_shanghai, today_shanghai};
 use crate::ui::components::error_summary::{ErrorSummary, FieldError};
+use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::pages::apply_page::package_files;
 use crate::ui::routes::AppRoute;
@@ -310,6 +311,7 @@ pub fn ImportCasePage() -> impl IntoView {
             } else {
                 view! { <p class="lead">"导入申请人在“维权申请”页面生成的申请文件，核对后登记为案件（第三十、三十一条）。"</p> }.into_any()
             }}
+            {move || case_storage_failure().map(|reason| view! { <NoCaseStorage action="登记为案件" reason/> })}
             <ErrorSummary errors=Signal::from(errors)/>
             <form class="form" novalidate on:submit=on_submit>
                 {(!from_draft).then(|| view! {
@@ -328,7 +330,7 @@ pub fn ImportCasePage() -> impl IntoView {
                         on:input=move |ev| received.set(event_target_value(&ev))/>
                 </div>
                 <p>
-                    <button type="submit" class="button" data-testid="import-submit" disabled=move || busy.get() || package.get().is_none()>
+                    <button type="submit" class="button" data-testid="import-submit" disabled=move || busy.get() || package.get().is_none() || case_storage_failure().is_some()>
                         "登记为案件"
                     </button>
                 </p>

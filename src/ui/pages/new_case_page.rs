@@ -18,6 +18,7 @@ use crate::ui::components::case_form::{
 };
 use crate::ui::components::draft_evidence::DraftEvidence;
 use crate::ui::components::error_summary::{ErrorSummary, FieldError};
+use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::routes::AppRoute;
 use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
@@ -199,6 +200,10 @@ pub fn NewCasePage() -> impl IntoView {
         });
     };
 
+    // No database (private mode, policy): say so where the case would be saved, keep the form
+    // (its draft is in local storage) but offer no button that cannot work.
+    let no_storage = Memo::new(move |_| case_storage_failure().is_some());
+
     let received_invalid = move || errors.with(|es| es.iter().any(|e| e.control_id == RECEIVED_AT));
     let received_error = move || {
         errors.with(|es| {
@@ -220,6 +225,7 @@ pub fn NewCasePage() -> impl IntoView {
                 </p>
                 <p><A href=AppRoute::Apply.href() attr:data-testid="case-new-quick-link">"按引导问题填写"</A></p>
             </div>
+            {move || case_storage_failure().map(|reason| view! { <NoCaseStorage action="登记案件" reason/> })}
             <Show when=move || settings.get().is_none()>
                 <div class="banner banner--warning" role="status" data-testid="no-operator">
                     "尚未设置操作人。每条案件记录都要记明记录人，请先到 "
@@ -247,7 +253,11 @@ pub fn NewCasePage() -> impl IntoView {
                 <section class="case-form__section" aria-labelledby="sec-evidence" data-testid="case-new-evidence">
                     <h2 id="sec-evidence">"九、证据材料（选填）"</h2>
                     <p class="field__hint">"申请人交来的照片、文档、录音等。登记后还可以在案件页继续添加。"</p>
-                    <DraftEvidence draft=INTAKE_DRAFT.to_owned() evidence set_evidence errors/>
+                    {move || if no_storage.get() {
+                        view! { <p class="muted" data-testid="case-new-no-evidence">"本地数据库不可用，无法在此浏览器中附加证据文件。"</p> }.into_any()
+                    } else {
+                        view! { <DraftEvidence draft=INTAKE_DRAFT.to_owned() evidence set_evidence errors/> }.into_any()
+                    }}
                 </section>
                 <section class="case-form__section" aria-labelledby="sec-receipt">
                     <h2 id="sec-receipt">"十、收到申请"</h2>
@@ -269,7 +279,7 @@ pub fn NewCasePage() -> impl IntoView {
                         />
                     </div>
                 </section>
-                <button type="submit" class="button" data-testid="case-create" disabled=move || busy.get()>
+                <button type="submit" class="button" data-testid="case-create" disabled=move || busy.get() || no_storage.get()>
                     "登记案件"
                 </button>
             </form>

@@ -14,6 +14,7 @@ use crate::core::calendar::format_date_cn;
 use crate::core::case::PersonStatus;
 use crate::store::attachments;
 use crate::ui::clock::{now_shanghai, today_shanghai};
+use crate::ui::components::no_case_storage::case_storage_failure;
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::download::download_text;
 use crate::ui::routes::AppRoute;
@@ -138,6 +139,9 @@ pub fn DoneScreen(
     // application here directly: the import page builds and verifies the same package.
     let office_href = format!("{}?draft={id}", AppRoute::ImportCase.href());
     let office = move || {
+        if case_storage_failure().is_some() {
+            return None;
+        }
         use_settings().settings.get().map(|s| {
             let href = office_href.clone();
             view! {
