@@ -673,7 +673,10 @@ fn the_review_request_is_the_applicants_form_filled_from_the_case() {
     assert_eq!(doc.addressee, "上一级公安机关维权办：");
     assert_eq!(doc.issuer, "申请人（签名）：");
     assert!(!doc.date.contains("2026"), "{}", doc.date);
-    assert_eq!(doc.hand_filled, vec!["复核请求及理由（申请人填写）"]);
+    assert_eq!(
+        doc.hand_filled,
+        vec!["复核请求及理由（申请人填写，可另附页）"]
+    );
     let field = |name: &str| {
         doc.fields
             .iter()

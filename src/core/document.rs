@@ -761,9 +761,9 @@ pub fn render(
                 content_line,
                 format!("申请人对上述{what}有异议，依照第三十二条第二款，向你办申请复核。"),
             ];
-            content.hand_filled = vec!["复核请求及理由（申请人填写）".to_owned()];
+            content.hand_filled = vec!["复核请求及理由（申请人填写，可另附页）".to_owned()];
             content.issuer = "申请人（签名）：".to_owned();
-            content.date = "年　　月　　日".to_owned();
+            content.date = "　　　　年　　月　　日".to_owned();
             content.note = format!(
                 "本申请书由{unit}维权办于{}依案件记录预填，交申请人填写、签名后，在{due}前（含当日）向上一级公安机关维权办提交；不编本单位文号。",
                 plain_date(issued_on)

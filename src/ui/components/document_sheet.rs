@@ -59,7 +59,7 @@ pub fn DocumentSheet(
         .hand_filled
         .iter()
         .map(|heading| {
-            let lines = (0..8)
+            let lines = (0..5)
                 .map(|_| view! { <div class="doc__line"></div> })
                 .collect_view();
             view! {
@@ -111,7 +111,7 @@ pub fn DocumentSheet(
             {sign}
             {note}
             {copies}
-            <p class="doc__case">"案件编号：" {content.case_id.clone()}</p>
+            {(!applicant).then(|| view! { <p class="doc__case">"案件编号：" {content.case_id.clone()}</p> })}
         </article>
     }
 }
