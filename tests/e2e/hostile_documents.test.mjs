@@ -3,7 +3,8 @@
 // fixture, its free texts replaced): officer name, 警号, unit, place, summary and findings in
 // the case; the unit's name typed into the settings form; the addressee, facts and copies-to
 // typed for the 《公安督察正名通知书》 and the 书面告诫书. Five documents of each case are
-// previewed and issued; each sheet (preview and as issued) must show every value literally, no
+// previewed and issued, and once the findings reach the applicant the review request is
+// previewed; each sheet (preview and as issued) must show every value literally, no
 // payload may run, no markup may be injected and no CSP report may arrive. A hostile number
 // prefix is refused by the settings form. The native side of the same proof is
 // tests/hostile_documents.rs.
@@ -145,6 +146,18 @@ test("every payload in every free text of a document is shown literally on the s
       shown += expected.length * 2;
     }
     if (cases === 1) await shot(page, "hostile-document-warning");
+
+    // The findings reach the applicant: the applicant's review request, previewed (printing it
+    // calls window.print, which the trap counts as a payload run).
+    await page.click("[data-testid=case-action][data-kind=ApplicantNotified]");
+    await page.waitForSelector("[data-testid=event-form]");
+    await page.click("[data-testid=event-submit]");
+    await page.waitForSelector("[data-testid=case-state][data-state=Notified]");
+    await page.click("[data-testid=document-kind][data-kind=review_request] [data-testid=document-preview]");
+    const request = [unitShown, p.name, p.badge, p.unit, p.findings].map(trimmed);
+    assertShows(await sheetText(page, "review_request"), request, `${id} review_request preview`);
+    await assertInert(page, `${id} review_request preview`);
+    shown += request.length;
   }
   // Every payload went into a document.
   assert.ok(cases >= 5, `${cases} cases`);
