@@ -173,6 +173,7 @@ fn settings() -> Settings {
         unit_level: UnitLevel::County,
         operator: "张三".into(),
         large_loss: Some(Money::from_fen(5_000_000)),
+        number_prefix: Some("嘉公维".into()),
     }
 }
 

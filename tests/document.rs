@@ -76,6 +76,7 @@ fn settings() -> Settings {
         unit_level: UnitLevel::County,
         operator: "王督察".into(),
         large_loss: None,
+        number_prefix: None,
     }
 }
 
@@ -215,7 +216,7 @@ fn every_document_renders_from_a_full_case_with_number_date_and_unit() {
     let case = full_case(&w);
     assert_eq!(case.state(), State::Reviewed);
     // The full case was accepted by reply, so every document but the rejection reply applies.
-    for (kind, available) in availability(&case) {
+    for (kind, available) in availability(&case, &w.env(), day("2026-11-06")) {
         assert_eq!(
             available.is_ok(),
             kind != DocumentKind::RejectionReply,
@@ -237,15 +238,24 @@ fn every_document_renders_from_a_full_case_with_number_date_and_unit() {
             &settings(),
             Some(number),
             day("2026-11-06"),
+            &w.env(),
         )
         .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert_eq!(doc.kind, kind);
         assert_eq!(doc.title, kind.title());
         assert_eq!(doc.unit, "嘉兴市公安局南湖区分局");
-        assert_eq!(doc.number.as_deref(), Some("〔2026〕第12号"));
-        assert_eq!(doc.date, "2026年11月6日");
         assert_eq!(doc.case_id, "WQ-2026-007");
-        assert!(doc.issuer.starts_with("嘉兴市公安局南湖区分局"), "{kind:?}");
+        assert_eq!(doc.for_applicant, kind.for_applicant());
+        if kind.for_applicant() {
+            // The applicant's review request: never the unit's number, signed by the applicant.
+            assert_eq!(doc.number, None);
+            assert_eq!(doc.issuer, "申请人（签名）：");
+            assert!(doc.note.contains("2026年11月6日"), "{}", doc.note);
+        } else {
+            assert_eq!(doc.number.as_deref(), Some("〔2026〕第12号"));
+            assert_eq!(doc.date, "2026年11月6日");
+            assert!(doc.issuer.starts_with("嘉兴市公安局南湖区分局"), "{kind:?}");
+        }
         assert!(!doc.citations.is_empty(), "{kind:?}");
         assert!(doc.citations.iter().any(|c| c.article == kind.article()));
         let text = text_of(&doc);
@@ -265,6 +275,7 @@ fn each_document_says_what_its_article_requires() {
             &settings(),
             None,
             day("2026-11-06"),
+            &w.env(),
         )
         .unwrap()
     };
@@ -342,6 +353,7 @@ fn the_rejection_reply_gives_the_reasons_recorded() {
         &settings(),
         None,
         day("2026-09-30"),
+        &w.env(),
     )
     .unwrap();
     let text = text_of(&doc);
@@ -357,9 +369,17 @@ fn the_rejection_reply_gives_the_reasons_recorded() {
 fn availability_follows_the_state() {
     let w = World::new();
     let fresh = opened(vec![OffenceCategory::MaliciousComplaint]);
-    assert!(availability(&fresh).iter().all(|(_, a)| a.is_err()));
+    assert!(
+        availability(&fresh, &w.env(), day("2026-09-28"))
+            .iter()
+            .all(|(_, a)| a.is_err())
+    );
     let review = under_review(&w, vec![OffenceCategory::MaliciousComplaint]);
-    assert!(availability(&review).iter().all(|(_, a)| a.is_err()));
+    assert!(
+        availability(&review, &w.env(), day("2026-09-29"))
+            .iter()
+            .all(|(_, a)| a.is_err())
+    );
     // Deemed acceptance: registered, but no reply was ever given.
     let deemed = w.script(&review, vec![("2026-10-12 09:00", Event::DeemedAccepted)]);
     assert_eq!(check_available(&deemed, DocumentKind::Registration), Ok(()));
@@ -403,6 +423,7 @@ fn availability_follows_the_state() {
         &settings(),
         None,
         day("2026-10-22"),
+        &w.env(),
     );
     assert!(matches!(refused, Err(DocumentError::Unavailable { .. })));
 }
@@ -412,7 +433,15 @@ fn inputs_are_required_where_the_case_cannot_supply_them() {
     let w = World::new();
     let case = full_case(&w);
     let render_with = |kind, input: DocumentInput| {
-        render(&case, kind, &input, &settings(), None, day("2026-11-06"))
+        render(
+            &case,
+            kind,
+            &input,
+            &settings(),
+            None,
+            day("2026-11-06"),
+            &w.env(),
+        )
     };
     let mut input = input_for(DocumentKind::WrittenWarning);
     input.copies_to = vec!["  ".into()];
@@ -437,6 +466,7 @@ fn inputs_are_required_where_the_case_cannot_supply_them() {
         &no_unit,
         None,
         day("2026-11-06"),
+        &w.env(),
     )
     .unwrap_err();
     assert_eq!(err, DocumentError::NoUnit);
@@ -470,6 +500,7 @@ fn every_quotation_is_verbatim_from_the_rulebook() {
             &settings(),
             None,
             day("2026-11-06"),
+            &w.env(),
         )
         .unwrap();
         for citation in &doc.citations {
@@ -485,7 +516,19 @@ fn every_quotation_is_verbatim_from_the_rulebook() {
             checked += 1;
         }
     }
-    assert!(checked >= 12, "{checked}");
+    assert!(checked >= 14, "{checked}");
+    // The review request quotes both sentences of 第三十二条第二款.
+    let request = render(
+        &case,
+        DocumentKind::ReviewRequest,
+        &DocumentInput::default(),
+        &settings(),
+        None,
+        day("2026-11-06"),
+        &w.env(),
+    )
+    .unwrap();
+    assert_eq!(request.citations.len(), 2);
 }
 
 #[test]
@@ -568,4 +611,291 @@ fn issuing_appends_one_record_and_snapshots_the_content() {
         ),
         Err(DocumentError::Unavailable { .. })
     ));
+}
+
+fn notified(w: &World) -> Case {
+    let case = full_case(w);
+    // The same case up to the applicant's receipt of the findings (2026-10-22).
+    let upto = case
+        .history()
+        .iter()
+        .position(|r| r.kind == Event::ReviewRequested)
+        .unwrap();
+    let mut c = opened(vec![
+        OffenceCategory::MaliciousComplaint,
+        OffenceCategory::FalseAccusation,
+    ]);
+    for r in &case.history()[1..upto] {
+        c = c
+            .apply(
+                NewEvent {
+                    at: r.at,
+                    actor: r.actor.clone(),
+                    event: r.kind.clone(),
+                    note: String::new(),
+                },
+                &w.env(),
+                r.at,
+            )
+            .unwrap();
+    }
+    assert_eq!(c.state(), State::Notified);
+    c
+}
+
+#[test]
+fn the_review_request_is_the_applicants_form_filled_from_the_case() {
+    let w = World::new();
+    let case = notified(&w);
+    let on = day("2026-10-23");
+    assert_eq!(
+        weiquan::core::document::check_available_on(
+            &case,
+            DocumentKind::ReviewRequest,
+            &w.env(),
+            on
+        ),
+        Ok(())
+    );
+    let doc = render(
+        &case,
+        DocumentKind::ReviewRequest,
+        &DocumentInput::default(),
+        &settings(),
+        Some(DocumentNumber { year: 2026, seq: 9 }),
+        on,
+        &w.env(),
+    )
+    .unwrap();
+    // No number of the unit's, even when one is offered; the applicant signs and dates it.
+    assert_eq!(doc.number, None);
+    assert!(doc.for_applicant);
+    assert_eq!(doc.addressee, "上一级公安机关维权办：");
+    assert_eq!(doc.issuer, "申请人（签名）：");
+    assert!(!doc.date.contains("2026"), "{}", doc.date);
+    assert_eq!(
+        doc.hand_filled,
+        vec!["复核请求及理由（申请人填写，可另附页）"]
+    );
+    let field = |name: &str| {
+        doc.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("no field {name}"))
+    };
+    assert_eq!(field("申请人"), "张明（民警本人）");
+    assert_eq!(
+        field("涉及民警"),
+        "张明（警号012345），南湖区分局解放派出所"
+    );
+    assert_eq!(field("案件编号"), "WQ-2026-007");
+    assert_eq!(field("原答复单位"), "嘉兴市公安局南湖区分局维权办");
+    assert_eq!(field("核查结果经维权委审核同意日期"), "2026年10月21日");
+    assert_eq!(field("申请人收到答复日期"), "2026年10月22日");
+    // 10 working days from Thursday 22 October: 23, 26–30 October, 2–5 November.
+    assert_eq!(
+        field("申请复核截止日期"),
+        "2026年11月5日（收到答复之日起10个工作日内）"
+    );
+    let text = text_of(&doc);
+    assert!(text.contains("于2026年10月22日收到核查结果"), "{text}");
+    assert!(text.contains("原核查结果：张明依法处置纠纷"), "{text}");
+    assert!(
+        text.contains("依照第三十二条第二款，向你办申请复核"),
+        "{text}"
+    );
+    assert!(
+        doc.note
+            .contains("嘉兴市公安局南湖区分局维权办于2026年10月23日依案件记录预填")
+    );
+    assert!(
+        doc.note.contains("在2026年11月5日前（含当日）"),
+        "{}",
+        doc.note
+    );
+    assert!(doc.note.contains("不编本单位文号"));
+
+    // The last day to ask is still in time; the day after it the form is no longer offered,
+    // unless a request was recorded (then it can always be printed again).
+    let last_day = day("2026-11-05");
+    assert!(
+        availability(&case, &w.env(), last_day).contains(&(DocumentKind::ReviewRequest, Ok(())))
+    );
+    let late = weiquan::core::document::check_available_on(
+        &case,
+        DocumentKind::ReviewRequest,
+        &w.env(),
+        day("2026-11-06"),
+    );
+    assert!(late.unwrap_err().contains("已过"));
+    let requested = full_case(&w);
+    assert_eq!(
+        weiquan::core::document::check_available_on(
+            &requested,
+            DocumentKind::ReviewRequest,
+            &w.env(),
+            day("2026-12-20")
+        ),
+        Ok(())
+    );
+    // Before any reply reached the applicant there is nothing to ask a review of.
+    let review = under_review(&w, vec![OffenceCategory::Obstruction]);
+    assert!(check_available(&review, DocumentKind::ReviewRequest).is_err());
+}
+
+#[test]
+fn a_review_request_against_a_rejection_quotes_the_reasons() {
+    let w = World::new();
+    let rejected = w.script(
+        &under_review(&w, vec![OffenceCategory::Obstruction]),
+        vec![(
+            "2026-09-30 10:00",
+            Event::Rejected {
+                reasons: "所反映事项与民警履行职责无关。".into(),
+            },
+        )],
+    );
+    let doc = render(
+        &rejected,
+        DocumentKind::ReviewRequest,
+        &DocumentInput::default(),
+        &settings(),
+        None,
+        day("2026-10-09"),
+        &w.env(),
+    )
+    .unwrap();
+    let text = text_of(&doc);
+    assert!(
+        text.contains("原答复：不予受理。理由：所反映事项与民警履行职责无关。"),
+        "{text}"
+    );
+    assert!(text.contains("收到不予受理的答复"), "{text}");
+    // 30 September + 10 working days, across the National Day holiday: still in October.
+    let due = &doc
+        .fields
+        .iter()
+        .find(|(k, _)| k == "申请复核截止日期")
+        .unwrap()
+        .1;
+    assert!(due.starts_with("2026年10月"), "{due}");
+}
+
+#[test]
+fn printing_the_review_request_is_recorded_without_a_number() {
+    use weiquan::core::document::prepare_for_applicant;
+    let w = World::new();
+    let case = notified(&w);
+    let when = at("2026-10-23 09:30");
+    let (next, content) = prepare_for_applicant(
+        &case,
+        DocumentKind::ReviewRequest,
+        &settings(),
+        when,
+        &w.env(),
+        when,
+    )
+    .unwrap();
+    assert_eq!(next.state(), State::Notified);
+    assert_eq!(next.revision(), case.revision() + 1);
+    let record = next.history().last().unwrap();
+    assert_eq!(
+        record.kind,
+        Event::DocumentIssued {
+            document: DocumentKind::ReviewRequest,
+            number: String::new()
+        }
+    );
+    assert_eq!(record.actor, "王督察");
+    assert!(record.note.contains("交申请人"), "{}", record.note);
+    assert_eq!(content.number, None);
+    assert!(content.for_applicant);
+    // The unit's numbered documents go through `issue`, the applicant's never do.
+    assert_eq!(
+        issue(
+            &case,
+            DocumentKind::ReviewRequest,
+            &DocumentInput::default(),
+            &settings(),
+            1,
+            when,
+            &w.env(),
+            when
+        )
+        .unwrap_err(),
+        DocumentError::NotNumbered(DocumentKind::ReviewRequest)
+    );
+    assert_eq!(
+        prepare_for_applicant(
+            &case,
+            DocumentKind::FindingsReport,
+            &settings(),
+            when,
+            &w.env(),
+            when
+        )
+        .unwrap_err(),
+        DocumentError::Numbered(DocumentKind::FindingsReport)
+    );
+    // A snapshot saved before these fields existed still loads.
+    let mut json = serde_json::to_value(&content).unwrap();
+    let object = json.as_object_mut().unwrap();
+    object.remove("for_applicant");
+    object.remove("hand_filled");
+    object.remove("note");
+    let old: DocumentContent = serde_json::from_value(json).unwrap();
+    assert!(!old.for_applicant && old.hand_filled.is_empty() && old.note.is_empty());
+}
+
+#[test]
+fn the_units_number_prefix_is_printed_before_the_year() {
+    let w = World::new();
+    let case = full_case(&w);
+    assert_eq!(
+        DocumentNumber { year: 2026, seq: 3 }.printed(Some("嘉公维")),
+        "嘉公维〔2026〕第3号"
+    );
+    assert_eq!(
+        DocumentNumber { year: 2026, seq: 3 }.printed(None),
+        "〔2026〕第3号"
+    );
+    let prefixed = Settings {
+        number_prefix: Some("嘉公维".into()),
+        ..settings()
+    };
+    let when = at("2026-11-06 10:00");
+    let (next, doc) = issue(
+        &case,
+        DocumentKind::FindingsReport,
+        &DocumentInput::default(),
+        &prefixed,
+        4,
+        when,
+        &w.env(),
+        when,
+    )
+    .unwrap();
+    assert_eq!(doc.content.number.as_deref(), Some("嘉公维〔2026〕第4号"));
+    assert_eq!((doc.year, doc.number), (2026, 4));
+    assert_eq!(
+        next.history().last().unwrap().kind,
+        Event::DocumentIssued {
+            document: DocumentKind::FindingsReport,
+            number: "嘉公维〔2026〕第4号".into()
+        }
+    );
+    // The default keeps today's format.
+    let (_, plain) = issue(
+        &case,
+        DocumentKind::FindingsReport,
+        &DocumentInput::default(),
+        &settings(),
+        4,
+        when,
+        &w.env(),
+        when,
+    )
+    .unwrap();
+    assert_eq!(plain.content.number.as_deref(), Some("〔2026〕第4号"));
 }

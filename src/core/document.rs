@@ -1,12 +1,15 @@
 //! Printable documents generated from a case (issue 7): the replies of 第三十一条, the findings
 //! report and the review answer of 第三十二条, the 《公安督察正名通知书》 of 第十五条, the
-//! 书面告诫 of 第二十六条 and the registration form.
+//! 书面告诫 of 第二十六条, the registration form, and the applicant's 复核申请书 of 第三十二条第二款.
 //!
 //! [`render`] builds a document's content from the case, its history, the unit's settings and
 //! the issue date; [`availability`] says which documents the case supports now; [`issue`]
 //! appends the [`Event::DocumentIssued`] record and returns the snapshot the store keeps, so a
-//! reprint shows exactly what was issued. Numbers are per unit and year ([`next_number`]); the
-//! store allocates them inside the transaction that writes the document. Every legal sentence
+//! reprint shows exactly what was issued. Numbers are per unit and year ([`next_number`]),
+//! printed after the unit's optional prefix (嘉公维〔2026〕第3号); the store allocates them inside
+//! the transaction that writes the document. The review request is the applicant's document, not
+//! the unit's: it never takes a number ([`DocumentKind::for_applicant`]); printing it for the
+//! applicant is recorded in the history by [`prepare_for_applicant`]. Every legal sentence
 //! printed is a verbatim quotation of the 细则 (checked against the rulebook by the tests).
 
 use std::fmt;
@@ -16,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::case::{Applicant, CaseFacts, OffenceCategory};
 use crate::core::settings::Settings;
-use crate::core::workflow::{Acceptance, Case, Env, Event, NewEvent, Refusal};
+use crate::core::workflow::{Acceptance, Case, Env, Event, NewEvent, Refusal, ReviewWindow, State};
 
 /// Longest addressee or copies-to entry accepted.
 pub const MAX_NAME_CHARS: usize = 60;
@@ -59,6 +62,9 @@ pub enum DocumentKind {
     RejectionReply,
     /// 第三十二条: 核查结果反馈书.
     FindingsReport,
+    /// 第三十二条第二款: 复核申请书, the applicant's request to the upper office, printed from the
+    /// case for the applicant to sign; no number of the unit's.
+    ReviewRequest,
     /// 第三十二条第二款: 复核情况反馈书 (the upper office's answer to a review request).
     ReviewAnswer,
     /// 第十五条: 公安督察正名通知书.
@@ -69,11 +75,12 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every kind, in procedural order.
-    pub const ALL: [DocumentKind; 7] = [
+    pub const ALL: [DocumentKind; 8] = [
         DocumentKind::Registration,
         DocumentKind::AcceptanceReply,
         DocumentKind::RejectionReply,
         DocumentKind::FindingsReport,
+        DocumentKind::ReviewRequest,
         DocumentKind::ReviewAnswer,
         DocumentKind::ClearanceNotice,
         DocumentKind::WrittenWarning,
@@ -86,6 +93,7 @@ impl DocumentKind {
             DocumentKind::AcceptanceReply => "acceptance_reply",
             DocumentKind::RejectionReply => "rejection_reply",
             DocumentKind::FindingsReport => "findings_report",
+            DocumentKind::ReviewRequest => "review_request",
             DocumentKind::ReviewAnswer => "review_answer",
             DocumentKind::ClearanceNotice => "clearance_notice",
             DocumentKind::WrittenWarning => "written_warning",
@@ -104,6 +112,7 @@ impl DocumentKind {
             DocumentKind::AcceptanceReply => "维护民警执法权威申请受理答复书",
             DocumentKind::RejectionReply => "维护民警执法权威申请不予受理答复书",
             DocumentKind::FindingsReport => "维护民警执法权威核查结果反馈书",
+            DocumentKind::ReviewRequest => "维护民警执法权威复核申请书",
             DocumentKind::ReviewAnswer => "维护民警执法权威复核情况反馈书",
             DocumentKind::ClearanceNotice => "公安督察正名通知书",
             DocumentKind::WrittenWarning => "书面告诫书",
@@ -116,7 +125,9 @@ impl DocumentKind {
             DocumentKind::Registration
             | DocumentKind::AcceptanceReply
             | DocumentKind::RejectionReply => 31,
-            DocumentKind::FindingsReport | DocumentKind::ReviewAnswer => 32,
+            DocumentKind::FindingsReport
+            | DocumentKind::ReviewRequest
+            | DocumentKind::ReviewAnswer => 32,
             DocumentKind::ClearanceNotice => 15,
             DocumentKind::WrittenWarning => 26,
         }
@@ -146,8 +157,16 @@ impl DocumentKind {
             | DocumentKind::AcceptanceReply
             | DocumentKind::RejectionReply
             | DocumentKind::FindingsReport
+            | DocumentKind::ReviewRequest
             | DocumentKind::ReviewAnswer => (None, None, None),
         }
+    }
+
+    /// Whether the document is the applicant's, prepared from the case for the applicant to
+    /// sign and send (第三十二条第二款's review request): it carries no number of the unit's,
+    /// and the unit does not sign it.
+    pub const fn for_applicant(self) -> bool {
+        matches!(self, DocumentKind::ReviewRequest)
     }
 }
 
@@ -169,6 +188,14 @@ pub struct DocumentNumber {
 impl fmt::Display for DocumentNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "〔{}〕第{}号", self.year, self.seq)
+    }
+}
+
+impl DocumentNumber {
+    /// The number as printed after the unit's prefix: 「嘉公维〔2026〕第3号」, or 「〔2026〕第3号」
+    /// without one.
+    pub fn printed(self, prefix: Option<&str>) -> String {
+        format!("{}{self}", prefix.unwrap_or_default())
     }
 }
 
@@ -215,8 +242,18 @@ pub struct DocumentContent {
     pub unit: String,
     /// The title.
     pub title: String,
-    /// The number (`None` in a preview before issue).
+    /// The number (`None` in a preview before issue, and always for the applicant's documents).
     pub number: Option<String>,
+    /// The applicant's document (see [`DocumentKind::for_applicant`]): printed without a number
+    /// line, signed by the applicant by hand.
+    #[serde(default)]
+    pub for_applicant: bool,
+    /// Headings of the parts the applicant writes by hand, each printed with blank lines.
+    #[serde(default)]
+    pub hand_filled: Vec<String>,
+    /// A closing note under the signature (who prepared the form, and when).
+    #[serde(default)]
+    pub note: String,
     /// 「X：」 line; empty for the registration form.
     pub addressee: String,
     /// Labelled fields (the registration form's table; a reply's case reference).
@@ -269,6 +306,12 @@ pub enum DocumentError {
     /// The history refused the record.
     #[error("{0}")]
     Refused(Refusal),
+    /// A number was asked for the applicant's document, or a prepared form for the unit's own.
+    #[error("《{0}》由申请人提交，不编本单位文号。")]
+    NotNumbered(DocumentKind),
+    /// The applicant's form was asked for a document the unit issues itself.
+    #[error("《{0}》由本单位出具，须分配文号。")]
+    Numbered(DocumentKind),
 }
 
 fn last<'a, T>(
@@ -314,6 +357,24 @@ pub fn check_available(case: &Case, kind: DocumentKind) -> Result<(), &'static s
             findings(case).is_some(),
             "核查结果经维权委审核同意后才反馈申请人（第三十二条）。",
         ),
+        DocumentKind::ReviewRequest => {
+            let replied = case
+                .history()
+                .iter()
+                .rposition(|r| matches!(r.kind, Event::ApplicantNotified | Event::Rejected { .. }));
+            let Some(replied) = replied else {
+                return Err(
+                    "申请人收到核查结果反馈（或不予受理答复）后才能申请复核（第三十二条第二款）。",
+                );
+            };
+            let requested = case.history()[replied..]
+                .iter()
+                .any(|r| matches!(r.kind, Event::ReviewRequested));
+            ok(
+                requested || matches!(case.state(), State::Notified | State::Rejected),
+                "本案已不在申请复核的阶段（第三十二条第二款）。",
+            )
+        }
         DocumentKind::ReviewAnswer => ok(
             has(|e| matches!(e, Event::ReviewAnswered { .. })),
             "尚未记录上一级维权办的复核意见（第三十二条第二款）。",
@@ -342,11 +403,59 @@ pub fn check_available(case: &Case, kind: DocumentKind) -> Result<(), &'static s
     }
 }
 
-/// Every kind with whether the case supports it now.
-pub fn availability(case: &Case) -> Vec<(DocumentKind, Result<(), &'static str>)> {
+/// The applicant's review request waits on the deadline engine: once a reply reached the
+/// applicant it may be asked for within 10 working days (第三十二条第二款); a request already
+/// recorded can be printed again at any time.
+fn review_window(case: &Case, env: &Env<'_>, on: NaiveDate) -> (Option<NaiveDate>, bool) {
+    match case.guards(env, on).review_window {
+        ReviewWindow::Open { due } => (Some(due), true),
+        ReviewWindow::Closed { due } => (Some(due), false),
+        ReviewWindow::NoReply | ReviewWindow::Unavailable(_) => (None, false),
+    }
+}
+
+fn review_requested(case: &Case) -> bool {
+    matches!(
+        case.state(),
+        State::RejectionReview | State::FindingsReview | State::Reviewed
+    ) || case
+        .history()
+        .iter()
+        .rev()
+        .take_while(|r| !matches!(r.kind, Event::ApplicantNotified | Event::Rejected { .. }))
+        .any(|r| matches!(r.kind, Event::ReviewRequested))
+}
+
+/// Whether the case supports `kind` on `on`: [`check_available`], and for the applicant's
+/// review request also the 10 working days of 第三十二条第二款 (unless a request was recorded).
+pub fn check_available_on(
+    case: &Case,
+    kind: DocumentKind,
+    env: &Env<'_>,
+    on: NaiveDate,
+) -> Result<(), &'static str> {
+    check_available(case, kind)?;
+    if kind == DocumentKind::ReviewRequest && !review_requested(case) {
+        match review_window(case, env, on) {
+            (_, true) => {}
+            (Some(_), false) => {
+                return Err("申请复核的期限（收到答复之日起10个工作日）已过（第三十二条第二款）。");
+            }
+            (None, _) => return Err("申请复核的期限无法计算：请检查收到答复的记录和节假日安排。"),
+        }
+    }
+    Ok(())
+}
+
+/// Every kind with whether the case supports it on `on`.
+pub fn availability(
+    case: &Case,
+    env: &Env<'_>,
+    on: NaiveDate,
+) -> Vec<(DocumentKind, Result<(), &'static str>)> {
     DocumentKind::ALL
         .into_iter()
-        .map(|k| (k, check_available(case, k)))
+        .map(|k| (k, check_available_on(case, k, env, on)))
         .collect()
 }
 
@@ -424,7 +533,9 @@ fn checked_input(
     Ok((addressee, facts, copies_to))
 }
 
-/// Builds `kind`'s content from the case on `issued_on`. `number` is `None` for a preview.
+/// Builds `kind`'s content from the case on `issued_on`. `number` is `None` for a preview, and
+/// ignored for the applicant's documents (they never carry the unit's number). `env` gives the
+/// deadline engine's calendar and readings (the review request prints its last day).
 pub fn render(
     case: &Case,
     kind: DocumentKind,
@@ -432,8 +543,11 @@ pub fn render(
     settings: &Settings,
     number: Option<DocumentNumber>,
     issued_on: NaiveDate,
+    env: &Env<'_>,
 ) -> Result<DocumentContent, DocumentError> {
-    check_available(case, kind).map_err(|reason| DocumentError::Unavailable { kind, reason })?;
+    check_available_on(case, kind, env, issued_on)
+        .map_err(|reason| DocumentError::Unavailable { kind, reason })?;
+    let number = number.filter(|_| !kind.for_applicant());
     let unit = settings.unit_name.trim().to_owned();
     if unit.is_empty() {
         return Err(DocumentError::NoUnit);
@@ -448,7 +562,10 @@ pub fn render(
         kind,
         unit: unit.clone(),
         title: kind.title().to_owned(),
-        number: number.map(|n| n.to_string()),
+        number: number.map(|n| n.printed(settings.number_prefix.as_deref())),
+        for_applicant: kind.for_applicant(),
+        hand_filled: Vec::new(),
+        note: String::new(),
         addressee: format!("{applicant}："),
         fields: case_ref,
         paragraphs: Vec::new(),
@@ -586,6 +703,73 @@ pub fn render(
             content.paragraphs = paragraphs;
             content.citations = vec![cite(32, QUOTE_32_FINDINGS), cite(32, QUOTE_32_REVIEW)];
         }
+        DocumentKind::ReviewRequest => {
+            let reply = last(case, |e| match e {
+                Event::ApplicantNotified => Some(None),
+                Event::Rejected { reasons } => Some(Some(reasons.clone())),
+                _ => None,
+            });
+            let (received_reply, rejection) = match reply {
+                Some((at, rejection)) => (date_cn(at), rejection),
+                None => (String::new(), None),
+            };
+            let (due, _) = review_window(case, env, issued_on);
+            let due = due.map(plain_date).unwrap_or_else(|| "—".to_owned());
+            let (what, decided, content_line) = match &rejection {
+                Some(reasons) => (
+                    "不予受理的答复",
+                    ("答复类型", "不予受理答复".to_owned()),
+                    format!("原答复：不予受理。理由：{reasons}"),
+                ),
+                None => {
+                    let (approved, summary) = findings(case).unwrap_or_default();
+                    (
+                        "核查结果",
+                        ("核查结果经维权委审核同意日期", date_cn(approved)),
+                        format!("原核查结果：{summary}"),
+                    )
+                }
+            };
+            content.addressee = "上一级公安机关维权办：".to_owned();
+            content.fields = vec![
+                (
+                    "申请人".to_owned(),
+                    format!("{applicant}（{}）", facts.applicant.describe()),
+                ),
+                (
+                    "涉及民警".to_owned(),
+                    match &officer.badge {
+                        Some(badge) => format!("{}（警号{badge}），{}", officer.name, officer.unit),
+                        None => format!("{}，{}", officer.name, officer.unit),
+                    },
+                ),
+                ("案件编号".to_owned(), case.id().as_str().to_owned()),
+                ("原答复单位".to_owned(), format!("{unit}维权办")),
+                ("收到申请时间".to_owned(), received.clone()),
+                (decided.0.to_owned(), decided.1),
+                ("申请人收到答复日期".to_owned(), received_reply.clone()),
+                (
+                    "申请复核截止日期".to_owned(),
+                    format!("{due}（收到答复之日起10个工作日内）"),
+                ),
+            ];
+            content.paragraphs = vec![
+                format!(
+                    "申请人于{received}向{unit}维权办提出维护民警执法权威申请（涉及民警{}，{}），于{received_reply}收到{what}。",
+                    officer.name, officer.unit
+                ),
+                content_line,
+                format!("申请人对上述{what}有异议，依照第三十二条第二款，向你办申请复核。"),
+            ];
+            content.hand_filled = vec!["复核请求及理由（申请人填写，可另附页）".to_owned()];
+            content.issuer = "申请人（签名）：".to_owned();
+            content.date = "　　　　年　　月　　日".to_owned();
+            content.note = format!(
+                "本申请书由{unit}维权办于{}依案件记录预填，交申请人填写、签名后，在{due}前（含当日）向上一级公安机关维权办提交；不编本单位文号。",
+                plain_date(issued_on)
+            );
+            content.citations = vec![cite(32, QUOTE_32_REVIEW), cite(32, QUOTE_32_ANSWER)];
+        }
         DocumentKind::ReviewAnswer => {
             let requested = last(case, |e| matches!(e, Event::ReviewRequested).then_some(()))
                 .map(|(at, ())| date_cn(at))
@@ -679,12 +863,15 @@ pub fn issue(
     env: &Env<'_>,
     now: NaiveDateTime,
 ) -> Result<(Case, IssuedDocument), DocumentError> {
+    if kind.for_applicant() {
+        return Err(DocumentError::NotNumbered(kind));
+    }
     let number = DocumentNumber {
         year: at.date().year(),
         seq,
     };
-    let content = render(case, kind, input, settings, Some(number), at.date())?;
-    let text = number.to_string();
+    let content = render(case, kind, input, settings, Some(number), at.date(), env)?;
+    let text = content.number.clone().unwrap_or_default();
     let next = case
         .apply(
             NewEvent {
@@ -717,4 +904,46 @@ pub fn issue(
             content,
         },
     ))
+}
+
+/// Prints the applicant's `kind` (the review request) from the case on `at`'s date and records
+/// the printing as an [`Event::DocumentIssued`] with no number: the form goes to the applicant,
+/// who signs and sends it; nothing of the unit's numbering is used. Returns the case to save and
+/// the content to print.
+pub fn prepare_for_applicant(
+    case: &Case,
+    kind: DocumentKind,
+    settings: &Settings,
+    at: NaiveDateTime,
+    env: &Env<'_>,
+    now: NaiveDateTime,
+) -> Result<(Case, DocumentContent), DocumentError> {
+    if !kind.for_applicant() {
+        return Err(DocumentError::Numbered(kind));
+    }
+    let content = render(
+        case,
+        kind,
+        &DocumentInput::default(),
+        settings,
+        None,
+        at.date(),
+        env,
+    )?;
+    let next = case
+        .apply(
+            NewEvent {
+                at,
+                actor: settings.operator.clone(),
+                event: Event::DocumentIssued {
+                    document: kind,
+                    number: String::new(),
+                },
+                note: "打印交申请人填写、签名（不编文号）".to_owned(),
+            },
+            env,
+            now,
+        )
+        .map_err(DocumentError::Refused)?;
+    Ok((next, content))
 }

@@ -1,5 +1,5 @@
 //! The unit's settings (name, level, operator, the amount from which a property loss counts as
-//! large under 第十三条) and their validation.
+//! large under 第十三条, the prefix of its document numbers) and their validation.
 //!
 //! Raw input as typed (`SettingsInput`) is validated into `Settings`; every problem is reported
 //! at once so the form can show them all, each tied to its field.
@@ -13,6 +13,8 @@ use crate::core::case::{CasePolicy, Money, parse_yuan};
 pub const MAX_UNIT_NAME_CHARS: usize = 40;
 /// Longest operator name accepted.
 pub const MAX_OPERATOR_CHARS: usize = 20;
+/// Longest document-number prefix accepted (「嘉公维」, 「嘉公南维」: a few characters).
+pub const MAX_NUMBER_PREFIX_CHARS: usize = 12;
 
 /// The level of the unit whose 维权委 and 维权办 use the app.
 /// 第六条: 市县两级公安机关以及市局交警支队 each set up a 维权委 and a 维权办.
@@ -69,6 +71,10 @@ pub struct Settings {
     /// this field existed read as `None`).
     #[serde(default)]
     pub large_loss: Option<Money>,
+    /// The prefix of the unit's document numbers (「嘉公维」 prints 「嘉公维〔2026〕第3号」);
+    /// `None` prints 「〔2026〕第3号」 (settings saved before this field existed read as `None`).
+    #[serde(default)]
+    pub number_prefix: Option<String>,
 }
 
 impl Settings {
@@ -91,6 +97,8 @@ pub struct SettingsInput {
     pub operator: String,
     /// 第十三条's large-loss amount in yuan as typed; empty for "not set".
     pub large_loss_yuan: String,
+    /// The document-number prefix as typed; empty for none.
+    pub number_prefix: String,
 }
 
 /// Which field a problem concerns.
@@ -104,6 +112,8 @@ pub enum SettingsField {
     Operator,
     /// The large-loss amount of 第十三条.
     LargeLoss,
+    /// The document-number prefix.
+    NumberPrefix,
 }
 
 impl SettingsField {
@@ -114,6 +124,7 @@ impl SettingsField {
             Self::UnitLevel => "unit-level",
             Self::Operator => "operator",
             Self::LargeLoss => "large-loss",
+            Self::NumberPrefix => "number-prefix",
         }
     }
 }
@@ -134,6 +145,7 @@ impl From<&Settings> for SettingsInput {
             unit_level: s.unit_level.key().to_owned(),
             operator: s.operator.clone(),
             large_loss_yuan: s.large_loss.map(Money::yuan_text).unwrap_or_default(),
+            number_prefix: s.number_prefix.clone().unwrap_or_default(),
         }
     }
 }
@@ -193,6 +205,36 @@ fn check_large_loss(raw: &str, issues: &mut Vec<Issue>) -> Option<Money> {
     }
 }
 
+/// The document-number prefix: empty is "none"; otherwise letters and digits only (Chinese
+/// characters count as letters), so nothing but the prefix itself can reach a printed number.
+fn check_number_prefix(raw: &str, issues: &mut Vec<Issue>) -> Option<String> {
+    let prefix = raw.trim();
+    if prefix.is_empty() {
+        return None;
+    }
+    let mut problem = |message: String| {
+        issues.push(Issue {
+            field: SettingsField::NumberPrefix,
+            message,
+        })
+    };
+    let count = prefix.chars().count();
+    if count > MAX_NUMBER_PREFIX_CHARS {
+        problem(format!(
+            "文号前缀不能超过{MAX_NUMBER_PREFIX_CHARS}个字（现在是{count}个字）。"
+        ));
+        None
+    } else if !prefix.chars().all(char::is_alphanumeric) {
+        problem(
+            "文号前缀只能由汉字、字母和数字组成（如“嘉公维”），年份和序号“〔2026〕第1号”由系统生成。"
+                .to_owned(),
+        );
+        None
+    } else {
+        Some(prefix.to_owned())
+    }
+}
+
 /// Validates the form input, reporting every problem at once.
 pub fn validate(input: &SettingsInput) -> Result<Settings, Vec<Issue>> {
     let mut issues = Vec::new();
@@ -218,12 +260,14 @@ pub fn validate(input: &SettingsInput) -> Result<Settings, Vec<Issue>> {
         &mut issues,
     );
     let large_loss = check_large_loss(&input.large_loss_yuan, &mut issues);
+    let number_prefix = check_number_prefix(&input.number_prefix, &mut issues);
     match unit_level {
         Some(unit_level) if issues.is_empty() => Ok(Settings {
             unit_name,
             unit_level,
             operator,
             large_loss,
+            number_prefix,
         }),
         _ => Err(issues),
     }
@@ -239,6 +283,7 @@ mod tests {
             unit_level: level.to_owned(),
             operator: operator.to_owned(),
             large_loss_yuan: String::new(),
+            number_prefix: String::new(),
         }
     }
 
@@ -319,5 +364,35 @@ mod tests {
         let old = r#"{"unit_name":"嘉兴市公安局","unit_level":"City","operator":"王五"}"#;
         let s: Settings = serde_json::from_str(old).unwrap();
         assert_eq!(s.large_loss, None);
+        assert_eq!(s.number_prefix, None);
+    }
+
+    #[test]
+    fn the_number_prefix_is_optional_and_only_letters_and_digits() {
+        let mut typed = input("嘉兴市公安局", "city", "王五");
+        assert_eq!(validate(&typed).unwrap().number_prefix, None);
+        typed.number_prefix = "  嘉公维 ".into();
+        let set = validate(&typed).unwrap();
+        assert_eq!(set.number_prefix.as_deref(), Some("嘉公维"));
+        assert_eq!(SettingsInput::from(&set).number_prefix, "嘉公维");
+        assert_eq!(validate(&SettingsInput::from(&set)), Ok(set));
+        typed.number_prefix = "JXGA2".into();
+        assert_eq!(
+            validate(&typed).unwrap().number_prefix.as_deref(),
+            Some("JXGA2")
+        );
+        for bad in [
+            "嘉公 维",
+            "嘉公维〔",
+            "<b>",
+            "嘉\u{0007}",
+            "嘉公维嘉公维嘉公维嘉公维嘉",
+        ] {
+            typed.number_prefix = bad.into();
+            let issues = validate(&typed).unwrap_err();
+            assert_eq!(issues.len(), 1, "{bad}");
+            assert_eq!(issues[0].field.control_id(), "number-prefix");
+            assert!(issues[0].message.contains("文号前缀"), "{bad}");
+        }
     }
 }

@@ -102,6 +102,7 @@ fn settings() -> Settings {
         operator: "张三".into(),
         // Set, so that the round trip shows the 第十三条 amount survives a backup.
         large_loss: Some(Money::from_fen(5_000_000)),
+        number_prefix: Some("嘉公维".into()),
     }
 }
 

@@ -23,6 +23,7 @@ fn settings(unit: &str) -> Settings {
         unit_level: UnitLevel::County,
         operator: "王督察".into(),
         large_loss: None,
+        number_prefix: None,
     }
 }
 

@@ -1,131 +1,167 @@
-// End-to-end: the hostile-text corpus in the case page's 文书 (issue 7). Each payload goes into
-// the written warning's three free-text fields (addressee, facts, copies-to list) of a
-// malicious-complaint case; the preview must show what the core accepts as the literal text
-// (white space aside: the sheet sets paragraphs and lists as elements) and refuse the rest with
-// its reason, no payload may run and no markup may appear. One hostile document is issued and
-// its reprint after a reload shows the same text.
+// End-to-end: the hostile-text corpus (issue 8) through the printed documents (issue 7). The
+// 129 payloads are spread over a few malicious-complaint cases with approved findings (the core's
+// fixture, its free texts replaced): officer name, 警号, unit, place, summary and findings in
+// the case; the unit's name typed into the settings form; the addressee, facts and copies-to
+// typed for the 《公安督察正名通知书》 and the 书面告诫书. Five documents of each case are
+// previewed and issued, and once the findings reach the applicant the review request is
+// previewed; each sheet (preview and as issued) must show every value literally, no
+// payload may run, no markup may be injected and no CSP report may arrive. A hostile number
+// prefix is refused by the settings form. The native side of the same proof is
+// tests/hostile_documents.rs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { start, openPage, ready, shot, assertClean, ROOT, saveUnitSettings } from "./harness.mjs";
-import { CORPUS, arm, assertInert, asInput, normalizeArea } from "./hostile.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, caseFixtures, seedCases } from "./harness.mjs";
+import { CORPUS, arm, assertInert, assertShows, asInput, lineAccepted, normalizeLine } from "./hostile.mjs";
 
 let env;
-let fixtures;
+let fixture;
 const TODAY = "2026-11-25";
 const NOW = new Date(`${TODAY}T10:00:00+08:00`);
-// core::document's limits.
-const MAX_NAME_CHARS = 60;
-const MAX_FACTS_CHARS = 2000;
-const MAX_COPIES = 10;
 
 before(async () => {
   env = await start();
-  const json = execFileSync("cargo", ["run", "-q", "--example", "case_fixtures", "--", TODAY, "0"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-  fixtures = JSON.parse(json);
+  fixture = caseFixtures(0, TODAY).documents;
 });
 after(async () => { await env?.browser.close(); env?.server.close(); });
 
-async function seed(page, record) {
-  await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
-  await page.evaluate(async (r) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open("weiquan");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction("cases", "readwrite");
-      const record = { ...r };
-      if (record.next_due === null) delete record.next_due;
-      tx.objectStore("cases").put(record);
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, record);
+const BREAK = /[\r\n\u2028\u2029\u0085\u000b\f]/u;
+const trimmed = (p) => p.trim();
+
+/** Takes the first payload of `queue` that `fits`, or `fallback`. */
+function take(queue, fits, fallback) {
+  const i = queue.findIndex(fits);
+  return i < 0 ? fallback : queue.splice(i, 1)[0];
 }
 
-/** Text with every white space character removed (JS's \s covers Rust's White_Space). */
-const bare = (s) => s.replace(/\s+/gu, "");
-const chars = (s) => [...s].length;
-
-/** What the core makes of the three fields typed with `raw`: the values it shows, or `null`
- * when it refuses them. */
-function expected(raw) {
-  const addressee = normalizeArea(asInput(raw));
-  const facts = normalizeArea(raw);
-  const copies = raw.replace(/\r\n?/g, "\n").split("\n").map((c) => normalizeArea(c)).filter((c) => c);
-  const ok = addressee && chars(addressee) <= MAX_NAME_CHARS
-    && facts && chars(facts) <= MAX_FACTS_CHARS
-    && copies.length > 0 && copies.length <= MAX_COPIES && copies.every((c) => chars(c) <= MAX_NAME_CHARS);
-  return ok ? [addressee, facts, ...copies] : null;
+/** The fixture case with its free texts replaced by `p` (name, badge, unit, place, summary,
+ * findings) under a new id. */
+function hostileRecord(id, p) {
+  const record = { ...fixture };
+  const c = JSON.parse(record.case_json);
+  const f = c.facts;
+  const swap = new Map([
+    [f.officer.name, p.name], [f.officer.badge, p.badge], [f.officer.unit, p.unit],
+    [f.incident.place, p.place], [f.summary, p.summary], [fixture.id, id],
+  ]);
+  const walk = (v) => {
+    if (typeof v === "string") return swap.has(v) ? swap.get(v) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      if ("determinations" in out && "summary" in out) out.summary = p.findings;
+      return out;
+    }
+    return v;
+  };
+  const hostile = walk(c);
+  assert.equal(hostile.facts.officer.name, p.name);
+  record.id = id;
+  record.unit = p.unit;
+  record.officer_badge = p.badge;
+  record.case_json = JSON.stringify(hostile);
+  return record;
 }
 
-test(`documents: ${CORPUS.length} payloads in the written warning's fields are shown as text or refused`, async (t) => {
+async function sheetText(page, kind) {
+  await page.waitForSelector(`[data-testid=document-sheet][data-kind=${kind}]`);
+  return page.textContent(`[data-testid=document-sheet][data-kind=${kind}]`);
+}
+
+test("every payload in every free text of a document is shown literally on the sheet, nothing runs", async (t) => {
+  const started = Date.now();
   const { context, page, problems } = await openPage(env);
   await arm(context);
   await context.clock.setFixedTime(NOW);
   const base = env.server.url.replace(/\/$/, "");
   await saveUnitSettings(page, base);
-  await page.goto(base + "/");
-  await ready(page);
-  await seed(page, fixtures.documents);
-  await page.goto(base + "/cases/WQ-F-DOCS");
-  await ready(page);
-  await page.waitForSelector("[data-testid=case-documents]");
-  await page.click("[data-testid=document-kind][data-kind=written_warning] [data-testid=document-preview]");
-  await page.waitForSelector("[data-testid=doc-addressee]");
+  // A hostile number prefix is refused with the field named; nothing runs.
+  await page.fill("#number-prefix", CORPUS[0]);
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("#number-prefix-error");
+  assert.equal(await page.inputValue("#number-prefix"), CORPUS[0]);
+  await assertInert(page, "settings, number prefix");
+  await page.fill("#number-prefix", "");
 
+  const queue = [...CORPUS];
+  let cases = 0;
   let shown = 0;
-  let refused = 0;
-  let issuedWith = null;
-  for (const [i, raw] of CORPUS.entries()) {
-    await page.fill("[data-testid=doc-addressee]", raw);
-    await page.fill("[data-testid=doc-facts]", raw);
-    await page.fill("[data-testid=doc-copies]", raw);
-    const want = expected(raw);
-    const where = `payload ${i} ${JSON.stringify(raw).slice(0, 80)}`;
-    await page.waitForFunction(({ want, facts }) => {
-      const bare = (s) => s.replace(/\s+/gu, "");
-      if (want === null) return !!document.querySelector("[data-testid=document-problem]");
-      const sheet = document.querySelector("[data-testid=document-sheet]");
-      return !!sheet && bare(sheet.textContent).includes(bare(facts));
-    }, { want, facts: want ? want[1] : "" }, { timeout: 5000 }).catch(async () => {
-      await shot(page, `hostile-document-${i}`);
-      throw new Error(`${where}: expected ${want === null ? "a refusal" : "the text in the sheet"}`);
-    });
-    if (want === null) {
-      refused += 1;
-    } else {
-      const sheet = bare(await page.textContent("[data-testid=document-sheet]"));
-      for (const v of want) assert.ok(sheet.includes(bare(v)), `${where}: not shown literally: ${JSON.stringify(v).slice(0, 120)}`);
-      shown += 1;
-      if (issuedWith === null && /__hostile|<script/i.test(raw)) issuedWith = raw;
+  while (queue.length) {
+    cases += 1;
+    const id = `WQ-F-HOSTILE-${cases}`;
+    const next = () => queue.shift() ?? "张明";
+    const p = { name: next(), badge: next(), unit: next(), place: next(), summary: next(), findings: take(queue, (x) => x.trim() && [...x.trim()].length <= 2000, "查无实据。") };
+    const unitName = take(queue, (x) => lineAccepted(x, 40), "嘉兴市公安局南湖区分局");
+    const addressee = take(queue, (x) => { const s = asInput(x).trim(); return s && [...s].length <= 60; }, "赵某某");
+    const facts = take(queue, (x) => x.trim() && [...x.trim()].length <= 2000, "经查并无其事。");
+    const copies = [];
+    while (copies.length < 9) {
+      const c = take(queue, (x) => !BREAK.test(x) && x.trim() && [...x.trim()].length <= 60, null);
+      if (c === null) break;
+      copies.push(c);
     }
-    await assertInert(page, where);
-  }
-  t.diagnostic(`${CORPUS.length} payloads: ${shown} shown as text, ${refused} refused; 0 ran, 0 markup injected`);
-  assert.ok(shown > CORPUS.length / 2, `${shown} shown`);
-  assert.ok(issuedWith !== null, "no script payload was accepted to issue");
+    if (!copies.length) copies.push("解放街道办事处");
 
-  // Issued with a script payload in every field: recorded, and reprinted after a reload as text.
-  await page.fill("[data-testid=doc-addressee]", issuedWith);
-  await page.fill("[data-testid=doc-facts]", issuedWith);
-  await page.fill("[data-testid=doc-copies]", issuedWith);
-  await page.click("[data-testid=document-issue]");
-  await page.waitForSelector("[data-testid=document-message]");
-  assert.match(await page.textContent("[data-testid=document-message]"), /已出具《书面告诫书》〔2026〕第1号/);
-  const sheet = await page.textContent("[data-testid=document-sheet]");
-  await page.reload();
-  await ready(page);
-  await page.waitForSelector("[data-testid=issued-document]");
-  await page.locator("[data-testid=issued-document]").first().locator("[data-testid=issued-open]").click();
-  await page.waitForSelector("[data-testid=document-sheet]");
-  assert.equal(await page.textContent("[data-testid=document-sheet]"), sheet);
-  assert.ok(bare(sheet).includes(bare(normalizeArea(issuedWith))));
-  await assertInert(page, "reprint");
-  await shot(page, "hostile-document-issued");
+    // The unit's name through the settings form.
+    await page.goto(base + "/settings");
+    await ready(page);
+    await page.fill("#unit-name", unitName);
+    await page.click("[data-testid=settings-save]");
+    await page.waitForSelector("[data-testid=settings-saved]");
+    const unitShown = normalizeLine(asInput(unitName));
+
+    await seedCases(page, base, [hostileRecord(id, p)]);
+    await page.goto(`${base}/cases/${id}`);
+    await ready(page);
+    await page.waitForSelector("[data-testid=case-documents]");
+    await assertInert(page, `${id} case page`);
+
+    const caseValues = [p.name, p.unit];
+    const plan = [
+      ["registration", [...caseValues, p.badge, p.place, p.summary]],
+      ["acceptance_reply", caseValues],
+      ["findings_report", [...caseValues, p.findings]],
+      ["clearance_notice", [p.name, p.findings, asInput(addressee), facts], async () => {
+        await page.fill("[data-testid=doc-addressee]", addressee);
+        await page.fill("[data-testid=doc-facts]", facts);
+      }],
+      ["written_warning", [p.name, asInput(addressee), facts, ...copies], async () => {
+        await page.fill("[data-testid=doc-addressee]", addressee);
+        await page.fill("[data-testid=doc-facts]", facts);
+        await page.fill("[data-testid=doc-copies]", copies.join("\n"));
+      }],
+    ];
+    for (const [kind, values, fill] of plan) {
+      await page.click(`[data-testid=document-kind][data-kind=${kind}] [data-testid=document-preview]`);
+      await page.waitForSelector("[data-testid=document-panel]");
+      if (fill) await fill();
+      const expected = [unitShown, ...values.map(trimmed)];
+      assertShows(await sheetText(page, kind), expected, `${id} ${kind} preview`);
+      await assertInert(page, `${id} ${kind} preview`);
+      await page.click("[data-testid=document-issue]");
+      await page.waitForSelector("[data-testid=document-message]");
+      await page.waitForSelector(".docs__page--print [data-testid=document-sheet]");
+      assertShows(await sheetText(page, kind), expected, `${id} ${kind} issued`);
+      await assertInert(page, `${id} ${kind} issued`);
+      shown += expected.length * 2;
+    }
+    if (cases === 1) await shot(page, "hostile-document-warning");
+
+    // The findings reach the applicant: the applicant's review request, previewed (printing it
+    // calls window.print, which the trap counts as a payload run).
+    await page.click("[data-testid=case-action][data-kind=ApplicantNotified]");
+    await page.waitForSelector("[data-testid=event-form]");
+    await page.click("[data-testid=event-submit]");
+    await page.waitForSelector("[data-testid=case-state][data-state=Notified]");
+    await page.click("[data-testid=document-kind][data-kind=review_request] [data-testid=document-preview]");
+    const request = [unitShown, p.name, p.badge, p.unit, p.findings].map(trimmed);
+    assertShows(await sheetText(page, "review_request"), request, `${id} review_request preview`);
+    await assertInert(page, `${id} review_request preview`);
+    shown += request.length;
+  }
+  // Every payload went into a document.
+  assert.ok(cases >= 5, `${cases} cases`);
+  console.log(`hostile documents: ${CORPUS.length} payloads in ${cases} cases, ${cases * 5} documents issued, ${shown} values shown literally, ${Math.round((Date.now() - started) / 1000)} s`);
   assertClean(t, env, problems);
   await context.close();
 });

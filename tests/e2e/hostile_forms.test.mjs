@@ -18,7 +18,14 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 const N = CORPUS.length;
 const at = (i) => CORPUS[((i % N) + N) % N];
 
-test(`settings: ${N} payloads as unit name and operator`, async (t) => {
+/** The settings' number prefix: empty, or at most 12 letters and digits (Rust's
+ * char::is_alphanumeric) after trimming. */
+function prefixAccepted(raw) {
+  const text = normalizeLine(asInput(raw));
+  return text === "" || ([...text].length <= 12 && /^[\p{Alphabetic}\p{N}]+$/u.test(text));
+}
+
+test(`settings: ${N} payloads as unit name and operator, then as the number prefix`, async (t) => {
   const { context, page, problems } = await openPage(env);
   await arm(context);
   const base = env.server.url.replace(/\/$/, "");
@@ -60,6 +67,32 @@ test(`settings: ${N} payloads as unit name and operator`, async (t) => {
   }
   assert.ok(accepted >= 30, `only ${accepted} accepted`);
   assert.ok(refused >= 10, `only ${refused} refused`);
+
+  // The document-number prefix, with a valid unit and operator: letters and digits only.
+  await page.fill("#unit-name", shown);
+  await page.fill("#operator", "张三");
+  let prefixes = 0;
+  for (let i = 0; i < N; i++) {
+    const prefix = at(i);
+    await page.fill("#number-prefix", prefix);
+    await page.click("[data-testid=settings-save]");
+    if (prefixAccepted(prefix)) {
+      await page.waitForSelector("[data-testid=settings-saved]");
+      assert.equal(await page.locator("[data-testid=error-summary]").count(), 0, `prefix ${i}`);
+      assert.equal(await page.inputValue("#number-prefix"), normalizeLine(asInput(prefix)), `prefix ${i}`);
+      prefixes += 1;
+    } else {
+      await page.waitForSelector("[data-testid=error-summary]");
+      const links = await page.$$eval("[data-testid=error-summary] a", (as) => as.map((a) => a.getAttribute("href")));
+      assert.deepEqual(links, ["#number-prefix"], `prefix ${i}`);
+      assert.equal(await page.inputValue("#number-prefix"), asInput(prefix), `prefix ${i} kept`);
+    }
+    await assertInert(page, `settings prefix ${i}`);
+  }
+  assert.ok(N - prefixes >= 100, `only ${N - prefixes} prefixes refused`);
+  await page.fill("#number-prefix", "");
+  await page.click("[data-testid=settings-save]");
+  await page.waitForSelector("[data-testid=settings-saved]");
   await page.reload();
   await ready(page);
   assert.equal(await page.textContent("[data-testid=header-unit]"), shown);

@@ -1,6 +1,7 @@
 // End-to-end: storage faults in a real browser. IndexedDB missing (disabled by policy) or
 // refusing to open (private modes): a clear Chinese message, and the rulebook, the guide, the
-// calendar and the training still work. The storage quota exhausted (Chromium's
+// calendar and the training still work; the backup restore picker is disabled with the reason.
+// The storage quota exhausted (Chromium's
 // Storage.overrideQuotaForOrigin): adding an evidence file is refused with a clear message,
 // nothing is partly written, what was typed is kept, and the same save succeeds once space is
 // back. A new case refused for lack of space leaves no case, no history and no orphan file, and
@@ -121,6 +122,9 @@ for (const [name, fault] of Object.entries(FAULTS)) {
 
     // Settings live in local storage and still save.
     await saveUnitSettings(page, base);
+    // A backup cannot be restored without the database: the picker is off and says why.
+    assert.equal(await page.locator("[data-testid=restore-file]").isDisabled(), true);
+    assert.match(await page.textContent("[data-testid=restore-unavailable]"), /本地数据库不可用，不能恢复备份/);
     assert.deepEqual(problems.filter((p) => !p.startsWith("console error")), []);
     assertClean(t, env, []);
     await context.close();

@@ -290,6 +290,17 @@ pub fn BackupRestore() -> impl IntoView {
         })
     };
 
+    // The picker is usable only with the database open: a file chosen before that could not be
+    // restored, so the control says why it waits instead of refusing after the choice.
+    let unavailable = move || match db.get() {
+        DbState::Ready(_) => None,
+        DbState::Opening => Some("本地数据库正在打开，打开后才能选择备份文件恢复。".to_owned()),
+        DbState::Blocked => Some(
+            "本地数据库的升级被另一个标签页阻止：关闭本应用的其他标签页后才能恢复。".to_owned(),
+        ),
+        DbState::Failed(e) => Some(format!("本地数据库不可用，不能恢复备份：{e}")),
+    };
+
     view! {
         <h3>"恢复"</h3>
         <div class="field">
@@ -303,14 +314,17 @@ pub fn BackupRestore() -> impl IntoView {
             {move || done.get().map(|m| view! {
                 <div class="banner banner--success" role="status" data-testid="restore-done">{m}</div>
             })}
+            {move || unavailable().map(|m| view! {
+                <p class="field__hint" id="restore-unavailable" role="status" data-testid="restore-unavailable">{m}</p>
+            })}
             <input
                 class="input"
                 id=FILE_ID
                 data-testid="restore-file"
                 type="file"
                 accept=".json,application/json"
-                aria-describedby="restore-hint"
-                disabled=move || progress.get().is_some()
+                aria-describedby=move || if unavailable().is_some() { "restore-hint restore-unavailable" } else { "restore-hint" }
+                disabled=move || progress.get().is_some() || unavailable().is_some()
                 on:change=on_change
             />
         </div>

@@ -1,14 +1,16 @@
 //! `CaseDocuments`: the case page's 文书 section. Lists the documents the case supports now and
 //! those already issued; previews a document, issues it (number, snapshot and history record
 //! in one transaction, `store::documents::issue`), reprints an issued one exactly as issued,
-//! and offers the case's running deadlines as an .ics file.
+//! prints the applicant's review request (no number; the printing saved to the history with
+//! `store::cases::save`), and offers the case's running deadlines as an .ics file.
 
 use chrono::{DateTime, Datelike, Timelike};
 use leptos::prelude::*;
 
 use crate::core::case::CasePolicy;
 use crate::core::document::{
-    DocumentContent, DocumentInput, DocumentKind, IssuedDocument, availability, issue, render,
+    DocumentContent, DocumentInput, DocumentKind, IssuedDocument, availability, issue,
+    prepare_for_applicant, render,
 };
 use crate::core::export::deadlines_ics;
 use crate::core::workflow::{Case, Env, next_due};
@@ -82,8 +84,17 @@ pub fn CaseDocuments(
         copies_to: copies.get().lines().map(str::to_owned).collect(),
     };
 
-    let available = availability(&case)
-        .into_iter()
+    let policy = CasePolicy::default();
+    let available = availability(
+        &case,
+        &Env {
+            calendar: &calendar.calendar.get_untracked(),
+            readings: &calendar.readings.get_untracked(),
+            policy: &policy,
+        },
+        today_shanghai(),
+    )
+    .into_iter()
         .map(|(kind, result)| {
             let reason = result.err();
             let usable = reason.is_none();
@@ -214,6 +225,60 @@ pub fn CaseDocuments(
         });
     };
 
+    // The applicant's form: no number; the printing is recorded in the history, then printed.
+    let do_prepare = move |kind: DocumentKind| {
+        let Some(unit_settings) = settings.get_untracked() else {
+            problem.set(Some("请先在“设置”中填写本单位名称和操作人。".into()));
+            return;
+        };
+        let DbState::Ready(conn) = db.get_untracked() else {
+            problem.set(Some(
+                "本地数据库尚未就绪，未记入办理记录。请稍候再试。".into(),
+            ));
+            return;
+        };
+        let old = stored.get_value();
+        let now = now_shanghai();
+        let at = now.with_nanosecond(0).unwrap_or(now);
+        let cal = calendar.calendar.get_untracked();
+        let readings = calendar.readings.get_untracked();
+        let policy = CasePolicy::default();
+        let env = Env {
+            calendar: &cal,
+            readings: &readings,
+            policy: &policy,
+        };
+        let (new, content) = match prepare_for_applicant(&old, kind, &unit_settings, at, &env, now)
+        {
+            Ok(done) => done,
+            Err(e) => {
+                problem.set(Some(e.to_string()));
+                return;
+            }
+        };
+        let next = next_due(&new, &cal, &readings, today_shanghai());
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let result = store::cases::save(&conn, &new, old.revision(), next).await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    message.set(Some(format!(
+                        "已打印《{}》交申请人，并记入办理记录（不编本单位文号）。",
+                        content.title
+                    )));
+                    open.set(Open::Issued(Box::new(content)));
+                    cases.saved(new.id().as_str(), new.revision());
+                    on_saved.run(new);
+                    // Print once the sheet is on the page.
+                    request_animation_frame(print);
+                }
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+        });
+    };
+
     let panel = move || {
         match open.get() {
         Open::None => ().into_any(),
@@ -244,6 +309,14 @@ pub fn CaseDocuments(
                     }
                     .into_any();
                 };
+                let cal = calendar.calendar.get();
+                let readings = calendar.readings.get();
+                let policy = CasePolicy::default();
+                let env = Env {
+                    calendar: &cal,
+                    readings: &readings,
+                    policy: &policy,
+                };
                 match render(
                     &stored.get_value(),
                     kind,
@@ -251,6 +324,7 @@ pub fn CaseDocuments(
                     &unit_settings,
                     None,
                     today_shanghai(),
+                    &env,
                 ) {
                     Ok(content) => view! { <div class="docs__page"><DocumentSheet content=content/></div> }.into_any(),
                     Err(e) => view! {
@@ -287,20 +361,44 @@ pub fn CaseDocuments(
                             </div>
                         })}
                         <p class="docs__tools">
-                            <button
-                                type="button"
-                                class="button"
-                                data-testid="document-issue"
-                                prop:disabled=move || busy.get()
-                                on:click=move |_| do_issue(kind)
-                            >
-                                "出具（分配文号并记入办理记录）"
-                            </button>
+                            {if kind.for_applicant() {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        data-testid="document-prepare"
+                                        prop:disabled=move || busy.get()
+                                        on:click=move |_| do_prepare(kind)
+                                    >
+                                        "打印交申请人（记入办理记录，不编文号）"
+                                    </button>
+                                }
+                                .into_any()
+                            } else {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        data-testid="document-issue"
+                                        prop:disabled=move || busy.get()
+                                        on:click=move |_| do_issue(kind)
+                                    >
+                                        "出具（分配文号并记入办理记录）"
+                                    </button>
+                                }
+                                .into_any()
+                            }}
                             <button type="button" class="button button--secondary" on:click=move |_| open.set(Open::None)>
                                 "关闭预览"
                             </button>
                         </p>
-                        <p class="muted">"预览不分配文号；出具后文号和内容即固定，重印时与出具时完全一致。"</p>
+                        <p class="muted">
+                            {if kind.for_applicant() {
+                                "复核申请书是申请人的文书：由本办依案件记录预填，打印后交申请人填写复核理由、签名，由申请人在期限内向上一级公安机关维权办提交。不编本单位文号；点“打印交申请人”即记入办理记录。"
+                            } else {
+                                "预览不分配文号；出具后文号和内容即固定，重印时与出具时完全一致。"
+                            }}
+                        </p>
                     </div>
                     {preview}
                 </div>

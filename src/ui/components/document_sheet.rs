@@ -1,6 +1,8 @@
 //! `DocumentSheet`: one printable document laid out as an A4 page from its content (title,
-//! number, addressee, fields, body, quoted articles, signature, copies-to). Print CSS in
-//! `style/documents.css` prints the open sheet alone.
+//! number, addressee, fields, body, quoted articles, signature, copies-to). The applicant's
+//! documents print without the unit's header and number, with ruled space for what the applicant
+//! writes by hand and a blank signature line. Print CSS in `style/documents.css` prints the open
+//! sheet alone.
 
 use leptos::prelude::*;
 
@@ -17,7 +19,8 @@ pub fn DocumentSheet(
         .number
         .clone()
         .unwrap_or_else(|| "文号于出具时分配".to_owned());
-    let draft = content.number.is_none();
+    let applicant = content.for_applicant;
+    let draft = content.number.is_none() && !applicant;
     let fields = (!content.fields.is_empty()).then(|| {
         let rows = content
             .fields
@@ -52,29 +55,63 @@ pub fn DocumentSheet(
             }
         })
         .collect_view();
+    let hand_filled = content
+        .hand_filled
+        .iter()
+        .map(|heading| {
+            let lines = (0..5)
+                .map(|_| view! { <div class="doc__line"></div> })
+                .collect_view();
+            view! {
+                <section class="doc__hand">
+                    <h4>{heading.clone()}</h4>
+                    {lines}
+                </section>
+            }
+        })
+        .collect_view();
+    let sign = if applicant {
+        view! {
+            <div class="doc__sign doc__sign--applicant">
+                <p>{content.issuer.clone()} <span class="doc__blank"></span></p>
+                <p>{content.date.clone()}</p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="doc__sign">
+                <p>{content.issuer.clone()}</p>
+                <p>{content.date.clone()}</p>
+            </div>
+        }
+        .into_any()
+    };
+    let note = (!content.note.is_empty()).then(
+        || view! { <p class="doc__note" data-testid="document-note">{content.note.clone()}</p> },
+    );
     let copies = (!content.copies_to.is_empty()).then(|| {
         view! {
             <p class="doc__copies">"抄报：" {content.copies_to.join("、")} "。"</p>
         }
     });
     view! {
-        <article class="doc" class:doc--draft=draft data-testid="document-sheet" data-kind=content.kind.key()>
-            <p class="doc__unit">{content.unit.clone()}</p>
+        <article class="doc" class:doc--draft=draft class:doc--applicant=applicant data-testid="document-sheet" data-kind=content.kind.key()>
+            {(!applicant).then(|| view! { <p class="doc__unit">{content.unit.clone()}</p> })}
             <h3 class="doc__title">{content.title.clone()}</h3>
-            <p class="doc__number" data-testid="document-number">{number}</p>
+            {(!applicant).then(|| view! { <p class="doc__number" data-testid="document-number">{number}</p> })}
             {addressee}
             {fields}
             {paragraphs}
+            {hand_filled}
             <section class="doc__basis">
                 <h4>"依据"</h4>
                 <ul>{citations}</ul>
             </section>
-            <div class="doc__sign">
-                <p>{content.issuer.clone()}</p>
-                <p>{content.date.clone()}</p>
-            </div>
+            {sign}
+            {note}
             {copies}
-            <p class="doc__case">"案件编号：" {content.case_id.clone()}</p>
+            {(!applicant).then(|| view! { <p class="doc__case">"案件编号：" {content.case_id.clone()}</p> })}
         </article>
     }
 }

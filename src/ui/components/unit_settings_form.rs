@@ -1,6 +1,6 @@
-//! `UnitSettingsForm`: the unit's name and level, the operator's name and the amount from which
-//! a property loss counts as large under 第十三条, validated by the core and kept in local
-//! storage.
+//! `UnitSettingsForm`: the unit's name and level, the operator's name, the amount from which
+//! a property loss counts as large under 第十三条 and the prefix of the unit's document numbers,
+//! validated by the core and kept in local storage.
 
 use leptos::prelude::*;
 
@@ -22,6 +22,7 @@ pub fn UnitSettingsForm() -> impl IntoView {
     let unit_level = RwSignal::new(initial.unit_level);
     let operator = RwSignal::new(initial.operator);
     let large_loss = RwSignal::new(initial.large_loss_yuan);
+    let number_prefix = RwSignal::new(initial.number_prefix);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
@@ -35,6 +36,7 @@ pub fn UnitSettingsForm() -> impl IntoView {
             unit_level: unit_level.get_untracked(),
             operator: operator.get_untracked(),
             large_loss_yuan: large_loss.get_untracked(),
+            number_prefix: number_prefix.get_untracked(),
         };
         match validate(&input) {
             Ok(settings) => {
@@ -44,6 +46,7 @@ pub fn UnitSettingsForm() -> impl IntoView {
                         unit_name.set(settings.unit_name.clone());
                         operator.set(settings.operator.clone());
                         large_loss.set(SettingsInput::from(&settings).large_loss_yuan);
+                        number_prefix.set(SettingsInput::from(&settings).number_prefix);
                         ctx.settings.set(Some(settings));
                         ctx.damaged.set(false);
                         saved.set(true);
@@ -184,6 +187,24 @@ pub fn UnitSettingsForm() -> impl IntoView {
                         aria-invalid=invalid(SettingsField::LargeLoss)
                         prop:value=move || large_loss.get()
                         on:input=move |ev| large_loss.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field" class:field--error=move || invalid(SettingsField::NumberPrefix)().is_some()>
+                    <label class="field__label" for="number-prefix">"文号前缀（选填）"</label>
+                    <p class="field__hint" id="number-prefix-hint">
+                        "本单位出具文书的发文字号前缀，例如填“嘉公维”，文号印为“嘉公维〔2026〕第1号”；留空则印为“〔2026〕第1号”。只能由汉字、字母和数字组成。申请人的复核申请书不编本单位文号。"
+                    </p>
+                    {error_for(SettingsField::NumberPrefix)}
+                    <input
+                        class="input input--short"
+                        id="number-prefix"
+                        name="number-prefix"
+                        type="text"
+                        data-testid="settings-number-prefix"
+                        aria-describedby="number-prefix-hint"
+                        aria-invalid=invalid(SettingsField::NumberPrefix)
+                        prop:value=move || number_prefix.get()
+                        on:input=move |ev| number_prefix.set(event_target_value(&ev))
                     />
                 </div>
                 <button type="submit" class="button" data-testid="settings-save">"保存设置"</button>
