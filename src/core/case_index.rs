@@ -238,14 +238,23 @@ pub fn select_indexed(
         .filter(|&i| rows.get(i).is_some_and(|r| query.matches_filters(r, today)))
         .collect();
     if hits.len() * DENSE >= rows.len() {
+        // Many hits: mark them and walk the order only as far as the page reaches.
         let mut chosen = vec![false; rows.len()];
         for &i in &hits {
             chosen[i] = true;
         }
-        hits = order.order.iter().copied().filter(|&i| chosen[i]).collect();
-    } else {
-        hits.sort_unstable_by_key(|&i| order.rank_of(i));
+        return page_of(hits.len(), query.page, |skip, take| {
+            order
+                .order
+                .iter()
+                .copied()
+                .filter(|&i| chosen.get(i).copied().unwrap_or(false))
+                .skip(skip)
+                .take(take)
+                .collect()
+        });
     }
+    hits.sort_unstable_by_key(|&i| order.rank_of(i));
     page_of(hits.len(), query.page, |skip, take| {
         hits.iter().copied().skip(skip).take(take).collect()
     })

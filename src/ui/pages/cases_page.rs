@@ -478,7 +478,7 @@ fn CaseTable(
             <p class="callout" data-testid="cases-none">"没有符合条件的案件。请放宽筛选条件或修改搜索文字。"</p>
         </Show>
         <Show when=move || selection.with(|s| s.total > 0)>
-            <table class="table case-table" data-testid="cases-table">
+            <table class="table case-table case-list-table" data-testid="cases-table">
                 <thead>
                     <tr>
                         <th scope="col">"案件编号"</th>
