@@ -328,6 +328,11 @@ impl CaseRow {
         self.contains_needle(&needle_of(text))
     }
 
+    /// Id, name, 警号 and summary in lower case, as the search reads them.
+    pub(crate) fn haystack(&self) -> &str {
+        &self.haystack
+    }
+
     /// Whether the already trimmed, lower-cased search text occurs (empty matches everything).
     fn contains_needle(&self, needle: &str) -> bool {
         needle.is_empty() || self.haystack.contains(needle)
@@ -454,12 +459,7 @@ impl ListQuery {
 
     /// Whether any filter or search narrows the list.
     pub fn is_filtered(&self) -> bool {
-        self.state.is_some()
-            || self.category.is_some()
-            || self.running
-            || self.overdue
-            || self.unit.is_some()
-            || !self.text.trim().is_empty()
+        self.has_filters() || !self.text.trim().is_empty()
     }
 
     /// Whether the case passes every filter and the search.
@@ -470,12 +470,25 @@ impl ListQuery {
     /// [`ListQuery::matches`] with the search text already normalised by [`needle_of`], so a
     /// list of 50,000 cases lower-cases it once, not once per case.
     fn matches_with(&self, row: &CaseRow, today: NaiveDate, needle: &str) -> bool {
+        self.matches_filters(row, today) && row.contains_needle(needle)
+    }
+
+    /// Whether any filter other than the search text narrows the list.
+    pub(crate) fn has_filters(&self) -> bool {
+        self.state.is_some()
+            || self.category.is_some()
+            || self.running
+            || self.overdue
+            || self.unit.is_some()
+    }
+
+    /// Whether the case passes every filter, the search text aside.
+    pub(crate) fn matches_filters(&self, row: &CaseRow, today: NaiveDate) -> bool {
         self.state.is_none_or(|s| row.state == s)
             && self.category.is_none_or(|c| row.categories.contains(&c))
             && (!self.running || row.next_due.is_some())
             && (!self.overdue || row.is_overdue(today))
             && self.unit.as_ref().is_none_or(|u| row.unit == *u)
-            && row.contains_needle(needle)
     }
 }
 
@@ -493,7 +506,7 @@ pub struct Selection {
 }
 
 /// The search text as the haystack holds it: trimmed and lower-cased.
-fn needle_of(text: &str) -> String {
+pub(crate) fn needle_of(text: &str) -> String {
     text.trim().to_lowercase()
 }
 

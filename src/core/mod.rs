@@ -6,6 +6,7 @@ pub mod attachment;
 pub mod backup;
 pub mod calendar;
 pub mod case;
+pub mod case_index;
 pub mod dashboard;
 pub mod deadline;
 pub mod document;

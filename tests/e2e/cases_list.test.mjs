@@ -83,7 +83,8 @@ test("the case list filters by state and category, searches by 警号 and name, 
   await page.selectOption("[data-testid=cases-state]", "investigating");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 2);
   assert.deepEqual((await listed(page)).sort(), ["WQ-F-INVEST-LATE", "WQ-F-INVEST-NEW"]);
-  assert.match(page.url(), /state=investigating/);
+  // The address follows once the list has been drawn (after the next frame).
+  await page.waitForURL(/state=investigating/);
 
   await page.selectOption("[data-testid=cases-category]", "malicious_complaint");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
@@ -117,8 +118,7 @@ test("the case list filters by state and category, searches by 警号 and name, 
   await page.fill("[data-testid=cases-q]", "陈晓燕");
   await page.selectOption("[data-testid=cases-sort]", "received");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
-  assert.match(page.url(), /q=%E9%99%88%E6%99%93%E7%87%95/);
-  assert.match(page.url(), /sort=received/);
+  await page.waitForURL((url) => /q=%E9%99%88%E6%99%93%E7%87%95/.test(url) && /sort=received/.test(url));
   await page.reload();
   await ready(page);
   await page.waitForSelector("[data-testid=cases-table]");
@@ -153,7 +153,7 @@ test("120 more cases are paged 50 at a time and the page survives a reload", asy
   const second = await listed(page);
   assert.equal(second.length, 50);
   assert.equal(second.filter((id) => first.includes(id)).length, 0);
-  assert.match(page.url(), /page=2/);
+  await page.waitForURL(/page=2/);
   await page.reload();
   await ready(page);
   await page.waitForSelector(`[data-testid=cases-page]:has-text('第 2 / ${pages} 页')`);
@@ -165,7 +165,7 @@ test("120 more cases are paged 50 at a time and the page survives a reload", asy
   // A filter starts again from page 1.
   await page.selectOption("[data-testid=cases-state]", "received");
   await page.waitForSelector(`[data-testid=cases-page]:has-text('第 1 / ')`);
-  assert.doesNotMatch(page.url(), /page=/);
+  await page.waitForURL((url) => /state=received/.test(url) && !/page=/.test(url));
   assertClean(t, env, problems);
   await context.close();
   // The narrow layout, on its own context.

@@ -2,7 +2,8 @@
 //! `core::dashboard`; the filters live in the URL so a view can be shared and survives a
 //! reload. Also the case loader the dashboard shares.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -12,9 +13,9 @@ use leptos_router::hooks::use_query_map;
 use crate::ui::routes::use_navigate;
 
 use crate::core::case::OffenceCategory;
+use crate::core::case_index::{CaseTextIndex, ListOrder, select_indexed};
 use crate::core::dashboard::{
-    CaseRow, ListQuery, RecordFields, SortKey, category_key, select_in, sort_order, state_key,
-    units,
+    CaseRow, ListQuery, RecordFields, SortKey, category_key, state_key, units,
 };
 use crate::core::workflow::State;
 use crate::store::cases::{self, CaseRecord};
@@ -126,6 +127,43 @@ fn cases_url(query: &ListQuery) -> String {
     format!("{}?{text}", AppRoute::Cases.href())
 }
 
+/// The list's address, written after the next frame has been drawn (see [`CasesPage`]).
+#[derive(Default)]
+struct DeferredAddress {
+    /// The address to write when the deferred write runs; `None` when none is waiting.
+    next: Mutex<Option<String>>,
+    /// Set when the page is left: a waiting write is dropped.
+    left: AtomicBool,
+}
+
+impl DeferredAddress {
+    fn take(&self) -> Option<String> {
+        self.next.lock().ok().and_then(|mut next| next.take())
+    }
+
+    fn write(self: Arc<Self>, url: String, navigate: impl FnOnce(&str) + 'static) {
+        let already_waiting = match self.next.lock() {
+            Ok(mut next) => next.replace(url).is_some(),
+            Err(_) => return,
+        };
+        if already_waiting {
+            return;
+        }
+        // After the next frame: its callback runs before that frame is drawn, the timeout after.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let url = self.take();
+                    if let Some(url) = url.filter(|_| !self.left.load(Ordering::Relaxed)) {
+                        navigate(&url);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
+}
+
 /// The case list.
 #[component]
 pub fn CasesPage() -> impl IntoView {
@@ -142,16 +180,28 @@ pub fn CasesPage() -> impl IntoView {
     };
     let query = RwSignal::new(initial);
     let navigate = use_navigate();
+    // The address follows the query once the list has been drawn: replacing the history entry
+    // costs the browser one to several milliseconds, which a keystroke's frame cannot spare. The
+    // list itself updates at once; writes made before the deferred one runs are merged into it,
+    // and none runs after the page is left.
+    let address = Arc::new(DeferredAddress::default());
+    on_cleanup({
+        let address = address.clone();
+        move || address.left.store(true, Ordering::Relaxed)
+    });
     Effect::new(move |_| {
         let url = cases_url(&query.get());
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let navigate = navigate.clone();
+        address.clone().write(url, move |url| {
+            navigate(
+                url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
     });
     // Every change of a filter starts again from the first page.
     let set = move |f: &dyn Fn(&mut ListQuery)| {
@@ -367,28 +417,37 @@ fn CaseTable(
 ) -> impl IntoView {
     let rows = Arc::new(rows);
     let has_cases = !rows.is_empty();
-    // Sorting happens when the order or the cases change; a keystroke only filters the order.
+    // Built once per data set: a keystroke reads only the cases the index lists for its text.
+    let index = Arc::new(CaseTextIndex::build(&rows));
+    // Sorting happens when the order or the cases change; a keystroke only selects from it.
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let order = {
         let rows = rows.clone();
-        Memo::new(move |_| Arc::new(sort_order(&rows, sort.get())))
+        Memo::new(move |_| Arc::new(ListOrder::new(&rows, sort.get())))
     };
     let selection = {
         let rows = rows.clone();
         Memo::new(move |_| {
             let order = order.get();
-            query.with(|q| select_in(&rows, &order, q, today))
+            query.with(|q| select_indexed(&rows, &order, &index, q, today))
         })
     };
-    let body = {
+    // Rows are keyed by case and revision: a keystroke keeps the rows that stay on the page and
+    // builds only the ones that come in.
+    let page_rows = move || selection.with(|s| s.rows.clone());
+    let row_key = {
         let rows = rows.clone();
-        move || {
-            selection
-                .get()
-                .rows
-                .into_iter()
-                .map(|i| view! { <CaseLine row=rows[i].clone() today/> })
-                .collect_view()
+        move |i: &usize| {
+            rows.get(*i)
+                .map(|r| (r.id.clone(), r.updated_at.clone()))
+                .unwrap_or_default()
+        }
+    };
+    let row_view = {
+        let rows = rows.clone();
+        move |i: usize| {
+            rows.get(i)
+                .map(|row| view! { <CaseLine row=row.clone() today/> })
         }
     };
     let go = move |page: usize| {
@@ -425,7 +484,7 @@ fn CaseTable(
             <p class="callout" data-testid="cases-none">"没有符合条件的案件。请放宽筛选条件或修改搜索文字。"</p>
         </Show>
         <Show when=move || selection.with(|s| s.total > 0)>
-            <table class="table case-table" data-testid="cases-table">
+            <table class="table case-table case-list-table" data-testid="cases-table">
                 <thead>
                     <tr>
                         <th scope="col">"案件编号"</th>
@@ -436,7 +495,9 @@ fn CaseTable(
                         <th scope="col">"最近期限"</th>
                     </tr>
                 </thead>
-                <tbody>{body.clone()}</tbody>
+                <tbody>
+                    <For each=page_rows key=row_key.clone() children=row_view.clone()/>
+                </tbody>
             </table>
             <nav class="pager" aria-label="分页" data-testid="cases-pager">
                 <button
