@@ -17,7 +17,7 @@ use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::cases::{DUE_BASIS_KEY, ROWS, row_of_value};
+use super::cases::{DERIVED_META, DUE_BASIS_KEY, ROWS, row_of_value};
 use super::db::{DERIVED, STEPS};
 use super::{Db, StoreError};
 use crate::core::backup::{
@@ -453,7 +453,7 @@ async fn prepare(
         }
     }
     ready.push(Ready::Delete(
-        "meta".to_owned(),
+        DERIVED_META.to_owned(),
         JsValue::from_str(DUE_BASIS_KEY),
     ));
     Ok(ready)

@@ -23,8 +23,9 @@ const CASES: &str = "cases";
 const EVENTS: &str = "case_events";
 /// The derived list rows, one per case (see [`CaseRowRecord`]).
 pub const ROWS: &str = "case_rows";
-const META: &str = "meta";
-/// The `meta` key of the digest (`core::dashboard::due_basis`) the stored `next_due` values
+/// Records about derived data (`db::DERIVED`, not backed up): the due-date basis.
+pub const DERIVED_META: &str = "derived_meta";
+/// The `derived_meta` key of the digest (`core::dashboard::due_basis`) the stored `next_due` values
 /// were computed under.
 pub const DUE_BASIS_KEY: &str = "next_due_basis";
 /// The shape of [`CaseRecord`]; a record of another version is reported, never guessed at.
@@ -398,7 +399,7 @@ pub async fn recompute_next_due(
 ) -> Result<usize, StoreError> {
     let tx = db
         .raw()?
-        .transaction([CASES, ROWS, META])
+        .transaction([CASES, ROWS, DERIVED_META])
         .with_mode(TransactionMode::Readwrite)
         .with_options(strict())
         .build()?;
@@ -425,7 +426,7 @@ pub async fn recompute_next_due(
             }
         }
     }
-    tx.object_store(META)?
+    tx.object_store(DERIVED_META)?
         .put(&super::meta::MetaRecord {
             key: DUE_BASIS_KEY.to_owned(),
             value: serde_json::Value::String(basis.to_owned()).to_string(),
@@ -438,9 +439,12 @@ pub async fn recompute_next_due(
 
 /// The digest the stored `next_due` values were computed under, if recorded.
 pub async fn due_basis(db: &Db) -> Result<Option<String>, StoreError> {
-    let tx = db.raw()?.transaction(META).build()?;
-    let record: Option<super::meta::MetaRecord> =
-        tx.object_store(META)?.get(DUE_BASIS_KEY).serde()?.await?;
+    let tx = db.raw()?.transaction(DERIVED_META).build()?;
+    let record: Option<super::meta::MetaRecord> = tx
+        .object_store(DERIVED_META)?
+        .get(DUE_BASIS_KEY)
+        .serde()?
+        .await?;
     Ok(record.and_then(|r| serde_json::from_str(&r.value).ok()))
 }
 
