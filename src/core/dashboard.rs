@@ -22,6 +22,10 @@ pub const PAGE_SIZE: usize = 50;
 /// ahead.
 pub const SOON_WORKING_DAYS: i64 = 2;
 
+/// Rows each of the dashboard's lists shows, most urgent first; the rest are counted and one
+/// click away on the case list. Bounds the dashboard's rendering however many periods are due.
+pub const DUE_LIST_SHOWN: usize = 50;
+
 /// The stored soonest due date only preselects the cases whose periods the dashboard computes
 /// afresh. It was computed when the case was saved, perhaps under other readings, so the
 /// window is wide: any period due within two working days falls well inside a month even

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use std::sync::Arc;
 
 use crate::core::calendar::format_date_cn;
-use crate::core::dashboard::{Buckets, DueItem, buckets, is_candidate};
+use crate::core::dashboard::{Buckets, DUE_LIST_SHOWN, DueItem, buckets, is_candidate};
 use crate::core::workflow::{State, open_deadlines};
 use crate::store::cases::{self, CaseRecord, from_record};
 use crate::ui::clock::today_shanghai;
@@ -209,10 +209,11 @@ fn Dashboard(
             hint="第三十七条：维权办应当对逾期事项督办。"
             testid="due-overdue"
             items=overdue
+            more="overdue=1"
             today
         />
-        <DueList title="今天到期" hint="今天是最后一天。" testid="due-today" items=due_today today/>
-        <DueList title="两个工作日内到期" hint="" testid="due-soon" items=soon today/>
+        <DueList title="今天到期" hint="今天是最后一天。" testid="due-today" items=due_today more="running=1" today/>
+        <DueList title="两个工作日内到期" hint="" testid="due-soon" items=soon more="running=1" today/>
     }
     .into_any()
 }
@@ -242,12 +243,24 @@ fn DueList(
     hint: &'static str,
     /// The list's data-testid.
     testid: &'static str,
-    /// The periods, most urgent first.
+    /// The periods, most urgent first (only the first [`DUE_LIST_SHOWN`] are listed).
     items: Vec<DueItem>,
+    /// The case list's filter that shows them all (`key=value`).
+    more: &'static str,
     /// Today in Shanghai.
     today: chrono::NaiveDate,
 ) -> impl IntoView {
     let count = items.len();
+    let hidden = count.saturating_sub(DUE_LIST_SHOWN);
+    let more = (hidden > 0).then(|| {
+        let href = format!("{}?{more}", AppRoute::Cases.href());
+        view! {
+            <p class="muted" data-testid=format!("{testid}-more")>
+                "只列出最紧急的 " {DUE_LIST_SHOWN} " 项，另有 " {hidden} " 项未列出。"
+                <a href=href class="link">"在案件列表中查看全部"</a>
+            </p>
+        }
+    });
     let heading_id = format!("{testid}-title");
     let labelled_by = heading_id.clone();
     let body = if items.is_empty() {
@@ -255,6 +268,7 @@ fn DueList(
     } else {
         let lines = items
             .into_iter()
+            .take(DUE_LIST_SHOWN)
             .map(|item| view! { <DueLine item today/> })
             .collect_view();
         view! {
@@ -279,6 +293,7 @@ fn DueList(
             <h2 id=heading_id>{title} <span class="due-list__count">"（" {count} "）"</span></h2>
             {(!hint.is_empty()).then(|| view! { <p class="muted">{hint}</p> })}
             {body}
+            {more}
         </section>
     }
 }
