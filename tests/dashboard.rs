@@ -486,3 +486,63 @@ fn sample_open() -> weiquan::core::workflow::OpenDeadline {
     assert_eq!(open[0].due, d("2026-11-25"));
     open[0].clone()
 }
+
+#[test]
+fn a_stored_list_row_reads_like_the_record_it_was_made_from() {
+    use weiquan::core::dashboard::{RowFields, list_text};
+    let spec = &SPECS[0];
+    let json = serde_json::json!({
+        "facts": { "officer": { "name": spec.name }, "summary": spec.summary },
+    })
+    .to_string();
+    let (name, summary) = list_text(&json).unwrap();
+    assert_eq!((name.as_str(), summary.as_str()), (spec.name, spec.summary));
+    assert!(list_text("{\"facts\":").is_err());
+    let categories: Vec<String> = spec.categories.iter().map(|c| (*c).to_owned()).collect();
+    let from_row = CaseRow::from_row(&RowFields {
+        id: spec.id,
+        state: spec.state,
+        next_due: spec.next_due,
+        received_on: spec.received,
+        updated_at: spec.updated,
+        unit: spec.unit,
+        categories: &categories,
+        officer_badge: spec.badge,
+        officer_name: &name,
+        summary: &summary,
+    })
+    .unwrap();
+    assert_eq!(from_row, row(spec).unwrap());
+    assert!(from_row.matches_text(&spec.summary[..3]));
+}
+
+#[test]
+fn the_due_basis_changes_with_the_readings_and_the_unit_s_own_holidays() {
+    use weiquan::core::calendar::{CustomYear, HolidayRange, YearArrangement};
+    use weiquan::core::dashboard::due_basis;
+    use weiquan::core::deadline::{Readings, ReplyStartReading};
+    let none = due_basis(&[], &Readings::default());
+    assert_eq!(none, due_basis(&[], &Readings::default()), "stable");
+    assert_eq!(none.len(), 64);
+    let other = Readings {
+        reply_start: ReplyStartReading::FromReceipt,
+        ..Readings::default()
+    };
+    assert_ne!(none, due_basis(&[], &other));
+    let year = CustomYear {
+        year: 2027,
+        arrangement: YearArrangement {
+            holidays: vec![HolidayRange {
+                name: "元旦".into(),
+                from: d("2027-01-01"),
+                to: d("2027-01-03"),
+            }],
+            workdays: vec![],
+        },
+    };
+    let with_year = due_basis(std::slice::from_ref(&year), &Readings::default());
+    assert_ne!(none, with_year);
+    let mut later = year.clone();
+    later.arrangement.holidays[0].to = d("2027-01-04");
+    assert_ne!(with_year, due_basis(&[later], &Readings::default()));
+}

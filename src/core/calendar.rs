@@ -34,6 +34,12 @@ use table::{CellKind, DayNo, Table, date_of, day_no};
 /// make-up day.
 const BUILTIN_JSON: &str = include_str!("../../data/holidays-cn.json");
 
+/// The built-in holiday table's source text (what [`Calendar::builtin`] parses), so that a
+/// digest of it can tell when a new build brings other holidays.
+pub fn builtin_source() -> &'static str {
+    BUILTIN_JSON
+}
+
 /// Where a day's or a year's arrangement comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

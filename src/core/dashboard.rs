@@ -8,8 +8,11 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use sha2::{Digest, Sha256};
+
+use crate::core::calendar::{CustomYear, builtin_source};
 use crate::core::case::OffenceCategory;
-use crate::core::deadline::{Citation, PeriodId, is_overdue};
+use crate::core::deadline::{Citation, PeriodId, Readings, is_overdue};
 use crate::core::workflow::{OpenDeadline, State};
 
 /// Cases shown on one page of the list.
@@ -19,11 +22,35 @@ pub const PAGE_SIZE: usize = 50;
 /// ahead.
 pub const SOON_WORKING_DAYS: i64 = 2;
 
+/// Rows each of the dashboard's lists shows, most urgent first; the rest are counted and one
+/// click away on the case list. Bounds the dashboard's rendering however many periods are due.
+pub const DUE_LIST_SHOWN: usize = 50;
+
 /// The stored soonest due date only preselects the cases whose periods the dashboard computes
 /// afresh. It was computed when the case was saved, perhaps under other readings, so the
 /// window is wide: any period due within two working days falls well inside a month even
 /// across the National Day week.
 pub const CANDIDATE_WINDOW_DAYS: u64 = 31;
+
+/// A digest of everything a stored soonest due date (`next_due`) was computed from besides
+/// the case: the app's version (its deadline rules), the built-in holiday table, the unit's
+/// own holiday years and its readings. The store keeps the digest the stored dates were
+/// computed under; when the current one differs, every open case's `next_due` is computed
+/// again, so that [`is_candidate`] never misses a case whose period became due under the new
+/// calendar or readings.
+pub fn due_basis(custom_years: &[CustomYear], readings: &Readings) -> String {
+    let mut hash = Sha256::new();
+    for part in [
+        env!("CARGO_PKG_VERSION").to_owned(),
+        builtin_source().to_owned(),
+        serde_json::to_string(custom_years).unwrap_or_default(),
+        serde_json::to_string(readings).unwrap_or_default(),
+    ] {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part.as_bytes());
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
 
 /// Longest search text kept (a pasted page of text is cut here).
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -268,10 +295,66 @@ struct LightOfficer {
     name: String,
 }
 
+/// The fields of a case's list row (the `case_rows` store), as stored (text): the index fields
+/// of the case record plus the officer's name and the summary, read once from the case text
+/// when the case was written ([`list_text`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RowFields<'a> {
+    /// The case id.
+    pub id: &'a str,
+    /// The state's key.
+    pub state: &'a str,
+    /// The stored soonest due date (ISO).
+    pub next_due: Option<&'a str>,
+    /// The receipt date (ISO).
+    pub received_on: &'a str,
+    /// The last change (ISO date-time).
+    pub updated_at: &'a str,
+    /// The officer's unit.
+    pub unit: &'a str,
+    /// Offence category keys.
+    pub categories: &'a [String],
+    /// 警号, empty when none.
+    pub officer_badge: &'a str,
+    /// The officer's name.
+    pub officer_name: &'a str,
+    /// What happened.
+    pub summary: &'a str,
+}
+
+/// What the list shows of a case besides its index fields: the officer's name and the
+/// summary, read from the case's JSON text without parsing the rest. The error is the
+/// parser's message.
+pub fn list_text(case_json: &str) -> Result<(String, String), String> {
+    let light: LightCase = serde_json::from_str(case_json).map_err(|e| e.to_string())?;
+    Ok((light.facts.officer.name, light.facts.summary))
+}
+
 impl CaseRow {
     /// Reads a stored record: the index fields as they are, and from the case text only the
     /// officer's name and the summary (so 10,000 cases are read quickly).
     pub fn from_record(fields: &RecordFields<'_>) -> Result<CaseRow, RowError> {
+        let (name, summary) =
+            list_text(fields.case_json).map_err(|reason| RowError::Unreadable {
+                id: fields.id.to_owned(),
+                reason,
+            })?;
+        CaseRow::from_row(&RowFields {
+            id: fields.id,
+            state: fields.state,
+            next_due: fields.next_due,
+            received_on: fields.received_on,
+            updated_at: fields.updated_at,
+            unit: fields.unit,
+            categories: fields.categories,
+            officer_badge: fields.officer_badge,
+            officer_name: &name,
+            summary: &summary,
+        })
+    }
+
+    /// Reads a stored list row (no case text is parsed).
+    pub fn from_row(fields: &RowFields<'_>) -> Result<CaseRow, RowError> {
         let id = fields.id.to_owned();
         let state = state_from_key(fields.state).ok_or_else(|| RowError::UnknownState {
             id: id.clone(),
@@ -285,11 +368,6 @@ impl CaseRow {
         };
         let next_due = fields.next_due.map(date).transpose()?;
         let received_on = date(fields.received_on)?;
-        let light: LightCase =
-            serde_json::from_str(fields.case_json).map_err(|e| RowError::Unreadable {
-                id: id.clone(),
-                reason: e.to_string(),
-            })?;
         let categories = fields
             .categories
             .iter()
@@ -297,9 +375,9 @@ impl CaseRow {
             .collect();
         let haystack = [
             fields.id,
-            &light.facts.officer.name,
+            fields.officer_name,
             fields.officer_badge,
-            &light.facts.summary,
+            fields.summary,
         ]
         .join("\n")
         .to_lowercase();
@@ -311,9 +389,9 @@ impl CaseRow {
             updated_at: fields.updated_at.to_owned(),
             unit: fields.unit.to_owned(),
             categories,
-            officer_name: light.facts.officer.name,
+            officer_name: fields.officer_name.to_owned(),
             officer_badge: fields.officer_badge.to_owned(),
-            summary: light.facts.summary,
+            summary: fields.summary.to_owned(),
             haystack,
         })
     }

@@ -2,8 +2,12 @@
 //! (`db::STEPS`), read in one transaction and written back in one transaction, plus the unit's
 //! settings and readings from local storage. Records are copied generically as JSON (a `Blob`
 //! inside a record becomes a base64 blob marker), so a store added later is backed up without
-//! changes here. The format, its checks and the merge plan are `core::backup`'s; this module
-//! reads, writes, and hands control back to the browser between chunks so a progress bar moves.
+//! changes here. Derived stores (`db::DERIVED`: `case_rows`) are left out of the backup; a
+//! restore writes each case's row in the same transaction as the case (a cleared `cases` clears
+//! the rows, a deleted case deletes its row), and forgets the basis of the stored due dates so
+//! they are computed again under the restored calendar and readings. The format, its checks and
+//! the merge plan are `core::backup`'s; this module reads, writes, and hands control back to
+//! the browser between chunks so a progress bar moves.
 
 use chrono::NaiveDateTime;
 use indexed_db_futures::prelude::*;
@@ -13,7 +17,8 @@ use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::db::STEPS;
+use super::cases::{DERIVED_META, DUE_BASIS_KEY, ROWS, row_of_value};
+use super::db::{DERIVED, STEPS};
 use super::{Db, StoreError};
 use crate::core::backup::{
     Backup, BackupLocal, BackupReader, BackupWriter, DataSet, RestorePlan, StoreShape, Write,
@@ -55,11 +60,12 @@ pub async fn yield_now() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// The stores of this build's schema as the backup sees them.
+/// The stores of this build's schema as the backup sees them (derived stores left out).
 pub fn shapes() -> Vec<StoreShape> {
     STEPS
         .iter()
         .flat_map(|step| step.iter())
+        .filter(|spec| !DERIVED.contains(&spec.name))
         .map(|spec| StoreShape {
             name: spec.name,
             key_path: spec.key_path,
@@ -431,19 +437,45 @@ async fn prepare(
     on_progress: &impl Fn(Progress),
 ) -> Result<Vec<Ready>, StoreError> {
     let total = writes.len();
-    let mut ready = Vec::with_capacity(total);
+    let mut ready = Vec::with_capacity(total + 1);
     for (i, write) in writes.iter().enumerate() {
         ready.push(match write {
             Write::Clear { store } => Ready::Clear(store.clone()),
             Write::Delete { store, key } => Ready::Delete(store.clone(), json_to_js(key)?),
             Write::Put { store, record } => Ready::Put(store.clone(), json_to_js(record)?),
         });
+        if let Some(row) = row_write(write)? {
+            ready.push(row);
+        }
         if i % CHUNK == CHUNK - 1 {
             report(on_progress, "准备写入", i + 1, total);
             yield_now().await;
         }
     }
+    ready.push(Ready::Delete(
+        DERIVED_META.to_owned(),
+        JsValue::from_str(DUE_BASIS_KEY),
+    ));
     Ok(ready)
+}
+
+/// The write of `case_rows` that keeps the list rows in step with a write of `cases`.
+fn row_write(write: &Write) -> Result<Option<Ready>, StoreError> {
+    Ok(match write {
+        Write::Clear { store } if store == "cases" => Some(Ready::Clear(ROWS.to_owned())),
+        Write::Delete { store, key } if store == "cases" => {
+            Some(Ready::Delete(ROWS.to_owned(), json_to_js(key)?))
+        }
+        Write::Put { store, record } if store == "cases" => match row_of_value(record) {
+            Some(row) => {
+                let row =
+                    serde_json::to_value(row).map_err(|e| StoreError::Other(e.to_string()))?;
+                Some(Ready::Put(ROWS.to_owned(), json_to_js(&row)?))
+            }
+            None => None,
+        },
+        _ => None,
+    })
 }
 
 async fn write_all(
@@ -451,7 +483,8 @@ async fn write_all(
     writes: &[Ready],
     on_progress: &impl Fn(Progress),
 ) -> Result<(), StoreError> {
-    let names: Vec<&'static str> = shapes().iter().map(|s| s.name).collect();
+    let mut names: Vec<&'static str> = shapes().iter().map(|s| s.name).collect();
+    names.extend(DERIVED);
     let tx = db
         .raw()?
         .transaction(names)

@@ -125,8 +125,35 @@ pub const STEP_2: &[StoreSpec] = &[
     },
 ];
 
+/// Schema step 3: `case_rows`, the case list's small derived record per case (see
+/// `cases::CaseRowRecord`), with the indexes of the list's orders. It is filled from `cases`
+/// by `cases::ensure_rows` right after the upgrade (whenever the two stores' counts differ),
+/// before the connection is handed out. And `derived_meta`: small records about derived data
+/// of this machine (what the stored due dates were computed under), kept out of backups.
+pub const STEP_3: &[StoreSpec] = &[
+    StoreSpec {
+        name: "case_rows",
+        key_path: &["id"],
+        indexes: &[
+            index("by_next_due", &["next_due"]),
+            index("by_received", &["received_on"]),
+            index("by_updated", &["updated_at"]),
+        ],
+    },
+    StoreSpec {
+        name: "derived_meta",
+        key_path: &["key"],
+        indexes: &[],
+    },
+];
+
 /// Every step in order; step `n` upgrades a database from version `n - 1` to `n`.
-pub const STEPS: &[&[StoreSpec]] = &[STEP_1, STEP_2];
+pub const STEPS: &[&[StoreSpec]] = &[STEP_1, STEP_2, STEP_3];
+
+/// Stores holding only data derived from other stores: left out of backups, rebuilt instead
+/// (`case_rows` from `cases`, on every restore in the restore's own transaction; the due-date
+/// basis in `derived_meta` is deleted by a restore so the dates are computed again).
+pub const DERIVED: &[&str] = &["case_rows", "derived_meta"];
 
 /// The version this build of the app writes.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -226,7 +253,11 @@ impl Db {
         });
         sys.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
-        Ok(Self { inner, closed })
+        let db = Self { inner, closed };
+        if version >= 3 {
+            super::cases::ensure_rows(&db).await?;
+        }
+        Ok(db)
     }
 
     /// The underlying connection, for the repositories of this module tree.

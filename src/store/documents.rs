@@ -1,7 +1,7 @@
 //! Issued documents in IndexedDB (`documents` store of schema step 1). Issuing allocates the
 //! unit's next number for the year, writes the document's content snapshot and saves the case
-//! with its new history record, all in one strict transaction over `cases`, `case_events` and
-//! `documents`: either everything is written or nothing. Two tabs issuing at once are
+//! with its new history record, all in one strict transaction over `cases` (and the case's
+//! `case_rows` row), `case_events` and `documents`: either everything is written or nothing. Two tabs issuing at once are
 //! serialised by IndexedDB, and the unique `by_number` index refuses a duplicate number anyway.
 
 use chrono::NaiveDate;
@@ -70,7 +70,7 @@ pub async fn issue(
 ) -> Result<(Case, IssuedDocument), IssueError> {
     let tx = db
         .raw()?
-        .transaction([CASES, EVENTS, DOCUMENTS])
+        .transaction([CASES, super::cases::ROWS, EVENTS, DOCUMENTS])
         .with_mode(TransactionMode::Readwrite)
         .with_options(strict())
         .build()?;
@@ -100,6 +100,10 @@ pub async fn issue(
     let record = to_record(&case, next_due(&case), stored.package_sha256.as_deref())?;
     documents.add(&document).serde()?.await?;
     cases.put(&record).serde()?.await?;
+    tx.object_store(super::cases::ROWS)?
+        .put(&super::cases::row_of(&record))
+        .serde()?
+        .await?;
     let events = tx.object_store(EVENTS)?;
     let known = from_record(&stored)?.history().len();
     for entry in case.history().iter().skip(known) {

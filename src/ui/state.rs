@@ -170,6 +170,7 @@ pub fn provide_app_state() {
     };
     provide_context(reloader);
     store::broadcast::listen_restored(move || reloader.reload());
+    keep_due_dates_current(db, calendar, cases, backup);
     leptos::task::spawn_local(async move {
         let result = Db::open(
             move || db.set(DbState::Blocked),
@@ -194,6 +195,46 @@ pub fn provide_app_state() {
         db.set(match result {
             Ok(conn) => DbState::Ready(conn),
             Err(e) => DbState::Failed(e),
+        });
+    });
+}
+
+/// Keeps the stored soonest due dates (`next_due`, which the dashboard's index query trusts)
+/// computed under the calendar and readings in force: once the database is open, and again
+/// whenever the unit's holiday years or readings change or a restore happened, the digest of
+/// what they were computed under (`core::dashboard::due_basis`) is compared with the stored
+/// one, and on a difference every open case's date is computed again in one transaction.
+fn keep_due_dates_current(
+    db: RwSignal<DbState, LocalStorage>,
+    calendar: CalendarCtx,
+    cases: CasesCtx,
+    backup: BackupCtx,
+) {
+    Effect::new(move |_| {
+        let DbState::Ready(conn) = db.get() else {
+            return;
+        };
+        let years = calendar.custom_years.get();
+        let readings = calendar.readings.get();
+        backup.restored.track();
+        let cal = calendar.calendar.get_untracked();
+        leptos::task::spawn_local(async move {
+            let basis = crate::core::dashboard::due_basis(&years, &readings);
+            let stored = store::cases::due_basis(&conn).await.ok().flatten();
+            if stored.as_deref() == Some(basis.as_str()) {
+                return;
+            }
+            let today = crate::ui::clock::today_shanghai();
+            let recomputed = store::cases::recompute_next_due(&conn, &basis, |case| {
+                crate::core::workflow::next_due(case, &cal, &readings, today)
+            })
+            .await;
+            match recomputed {
+                Ok(0) => {}
+                Ok(_) => cases.version.update(|v| *v += 1),
+                // The stored basis stays as it was, so the next start tries again.
+                Err(e) => web_sys::console::warn_1(&format!("期限索引未能更新：{e}").into()),
+            }
         });
     });
 }

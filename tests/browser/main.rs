@@ -5,6 +5,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod store_attachments;
 mod store_backup;
+mod store_case_rows;
 mod store_cases;
 mod store_db;
 mod store_documents;

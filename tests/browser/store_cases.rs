@@ -13,7 +13,7 @@ fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
 
-fn sample_case(id: &str) -> Case {
+pub(crate) fn sample_case(id: &str) -> Case {
     let input = CaseInput {
         applicant_kind: "officer".into(),
         status: "officer".into(),
@@ -45,7 +45,7 @@ fn sample_case(id: &str) -> Case {
     .unwrap()
 }
 
-fn reported(case: &Case) -> Case {
+pub(crate) fn reported(case: &Case) -> Case {
     let calendar = Calendar::builtin();
     let readings = Readings::default();
     let policy = CasePolicy::default();

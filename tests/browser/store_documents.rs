@@ -165,6 +165,7 @@ async fn numbers_run_per_unit_and_year_and_nothing_is_written_on_refusal() {
     // The case and its history were saved with the documents.
     let stored = cases::get(&db, "WQ-D-1").await.unwrap().unwrap();
     assert_eq!(stored, case);
+    crate::store_case_rows::assert_rows_match(&db, 1).await;
     assert_eq!(
         cases::event_rows(&db, "WQ-D-1").await.unwrap().len(),
         case.history().len()

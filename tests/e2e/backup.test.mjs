@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { start, openPage, ready, shot, assertClean, saveUnitSettings, ROOT, SHOTS } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, ROOT, SHOTS, caseRowOf } from "./harness.mjs";
 
 let env;
 let fixtures;
@@ -38,19 +38,20 @@ async function seed(page, records) {
   await page.goto(base() + "/");
   await ready(page);
   await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
-  await page.evaluate(async ({ records, png, pngSha, caseId }) => {
+  await page.evaluate(async ({ records, rows, png, pngSha, caseId }) => {
     const db = await new Promise((resolve, reject) => {
       const req = indexedDB.open("weiquan");
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(["cases", "attachments"], "readwrite");
+      const tx = db.transaction(["cases", "case_rows", "attachments"], "readwrite");
       for (const r of records) {
         const record = { ...r };
         if (record.next_due === null) delete record.next_due;
         tx.objectStore("cases").put(record);
       }
+      for (const row of rows) tx.objectStore("case_rows").put(row);
       const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
       tx.objectStore("attachments").put({
         id: "att-e2e-1", case_id: caseId, file_name: "现场照片.png", mime: "image/png",
@@ -61,7 +62,7 @@ async function seed(page, records) {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, { records, png: PNG.toString("base64"), pngSha: sha(PNG), caseId: records[0].id });
+  }, { records, rows: records.map(caseRowOf), png: PNG.toString("base64"), pngSha: sha(PNG), caseId: records[0].id });
 }
 
 /** How many cases the dashboard counts. */
@@ -162,8 +163,9 @@ test("a backup downloads whole, restores on a wiped machine after a preview, mer
       req.onerror = () => reject(req.error);
     });
     await new Promise((resolve) => {
-      const tx = db.transaction("cases", "readwrite");
+      const tx = db.transaction(["cases", "case_rows"], "readwrite");
       tx.objectStore("cases").delete(id);
+      tx.objectStore("case_rows").delete(id);
       tx.oncomplete = resolve;
     });
     db.close();

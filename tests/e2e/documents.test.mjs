@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
-import { start, openPage, ready, shot, assertClean, ROOT, SHOTS, saveUnitSettings } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, ROOT, SHOTS, saveUnitSettings, caseRowOf } from "./harness.mjs";
 
 let env;
 let fixtures;
@@ -28,22 +28,23 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 
 async function seed(page, record) {
   await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
-  await page.evaluate(async (r) => {
+  await page.evaluate(async ({ r, row }) => {
     const db = await new Promise((resolve, reject) => {
       const req = indexedDB.open("weiquan");
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     await new Promise((resolve, reject) => {
-      const tx = db.transaction("cases", "readwrite");
+      const tx = db.transaction(["cases", "case_rows"], "readwrite");
       const record = { ...r };
       if (record.next_due === null) delete record.next_due;
       tx.objectStore("cases").put(record);
+      tx.objectStore("case_rows").put(row);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, record);
+  }, { r: record, row: caseRowOf(record) });
 }
 
 test("documents are previewed, issued with a number per unit and year, reprinted as issued and printed on A4", async (t) => {

@@ -80,31 +80,52 @@ export function caseFixtures(bulk = 0, today = todayShanghai()) {
   return JSON.parse(json);
 }
 
+/** The `case_rows` record of a `cases` record, as `store::cases::row_of` derives it (the list's
+ * small row: index fields, officer's name and summary; `unreadable` when the case text is not
+ * JSON). Every raw write of `cases` in a test must write this row in the same transaction. */
+export function caseRowOf(record) {
+  const row = {
+    id: record.id, state: record.state, received_on: record.received_on, updated_at: record.updated_at,
+    unit: record.unit, categories: record.categories, officer_badge: record.officer_badge,
+    officer_name: "", summary: "",
+  };
+  if (record.next_due !== null && record.next_due !== undefined) row.next_due = record.next_due;
+  try {
+    const facts = JSON.parse(record.case_json).facts;
+    row.officer_name = facts.officer.name;
+    row.summary = facts.summary;
+  } catch (e) {
+    row.unreadable = String(e.message);
+  }
+  return row;
+}
+
 /** Opens the app at `base`, waits for its database and puts `records` (case fixtures) into it
- * as the store writes them. The caller navigates on. */
+ * as the store writes them (each case with its `case_rows` row). The caller navigates on. */
 export async function seedCases(page, base, records) {
   await page.goto(base + "/");
   await ready(page);
   await page.waitForSelector("[data-testid=db-status]:has-text('本机数据库已就绪')");
-  await page.evaluate(async (records) => {
+  await page.evaluate(async ({ records, rows }) => {
     const db = await new Promise((resolve, reject) => {
       const req = indexedDB.open("weiquan");
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     await new Promise((resolve, reject) => {
-      const tx = db.transaction("cases", "readwrite");
+      const tx = db.transaction(["cases", "case_rows"], "readwrite");
       const store = tx.objectStore("cases");
       for (const r of records) {
         const record = { ...r };
         if (record.next_due === null) delete record.next_due;
         store.put(record);
       }
+      for (const row of rows) tx.objectStore("case_rows").put(row);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, records);
+  }, { records, rows: records.map(caseRowOf) });
 }
 
 /** Registers a case on /cases/new (an officer insulted off site, filled as a user would; the

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { start, openPage, ready, shot, assertClean } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, registerCase } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -279,6 +279,36 @@ test("the settings page works at 360 px wide", async (t) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await shot(page, "settings-360");
+  assertClean(t, env, problems);
+  await context.close();
+});
+
+test("a changed reading computes the stored due dates again, so the dashboard lists a case that became due", async (t) => {
+  const { context, page, problems } = await openPage(env);
+  const base = env.server.url.replace(/\/$/, "");
+  await context.clock.setFixedTime(new Date("2026-03-02T09:00:00+08:00"));
+  await saveUnitSettings(page, base);
+  const caseUrl = await registerCase(page, base);
+  const id = decodeURIComponent(caseUrl.match(/\/cases\/([^/?#]+)/)[1]);
+  // A month later. Under the default reading the reply period of a received case has not
+  // started, so nothing of it is due and its stored soonest due date is empty.
+  await context.clock.setFixedTime(new Date("2026-04-01T09:00:00+08:00"));
+  await page.goto(url("/"));
+  await ready(page);
+  await page.waitForSelector("[data-testid=state-counts]");
+  const row = `[data-testid=due-overdue] [data-testid=due-row][data-case="${id}"]`;
+  assert.equal(await page.locator(row).count(), 0);
+  // Read the reply period as running from receipt: it is now long overdue. The dashboard reads
+  // only cases whose stored due date is near, so that date must have been computed again.
+  await page.goto(url("/settings"));
+  await ready(page);
+  await page.check("#reading-reply-start-1");
+  await page.click("[data-testid=readings-save]");
+  await page.waitForSelector("[data-testid=readings-saved]");
+  await page.goto(url("/"));
+  await ready(page);
+  await page.waitForSelector(row);
+  await shot(page, "dashboard-after-reading-change");
   assertClean(t, env, problems);
   await context.close();
 });

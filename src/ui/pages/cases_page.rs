@@ -1,6 +1,6 @@
 //! `CasesPage`: every stored case (`/cases`), filtered, searched, sorted and paged by
 //! `core::dashboard`; the filters live in the URL so a view can be shared and survives a
-//! reload. Also the case loader the dashboard shares.
+//! reload. Also the case loaders the statistics share.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -15,10 +15,10 @@ use crate::ui::routes::use_navigate;
 use crate::core::case::OffenceCategory;
 use crate::core::case_index::{CaseTextIndex, ListOrder, select_indexed};
 use crate::core::dashboard::{
-    CaseRow, ListQuery, RecordFields, SortKey, category_key, state_key, units,
+    CaseRow, ListQuery, RecordFields, RowError, RowFields, SortKey, category_key, state_key, units,
 };
 use crate::core::workflow::State;
-use crate::store::cases::{self, CaseRecord};
+use crate::store::cases::{self, CaseRecord, CaseRowRecord};
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
@@ -33,20 +33,82 @@ pub enum CaseData {
     Unavailable,
     /// Reading failed.
     Failed(String),
-    /// Read: each listed record with its row, in the same order, and the records that could
-    /// not be read.
+    /// Read: each listed case's row, the whole records when they were asked for, and the
+    /// cases that could not be read.
     Loaded {
-        /// The records that were read.
+        /// The whole records, index for index with `rows`: only from [`use_case_records`]
+        /// (statistics); empty from [`use_case_data`], which reads the small list rows only.
         records: Vec<CaseRecord>,
-        /// Their rows, index for index.
+        /// The rows.
         rows: Vec<CaseRow>,
         /// What could not be read, one message per record.
         problems: Vec<String>,
     },
 }
 
-/// Reads every stored case; reloads whenever a case is saved here or in another tab.
+fn row_fields(row: &CaseRowRecord) -> RowFields<'_> {
+    RowFields {
+        id: &row.id,
+        state: &row.state,
+        next_due: row.next_due.as_deref(),
+        received_on: &row.received_on,
+        updated_at: &row.updated_at,
+        unit: &row.unit,
+        categories: &row.categories,
+        officer_badge: &row.officer_badge,
+        officer_name: &row.officer_name,
+        summary: &row.summary,
+    }
+}
+
+/// Reads every case's list row (`case_rows`: no case text); reloads whenever a case is saved
+/// here or in another tab.
 pub fn use_case_data() -> LocalResource<Arc<CaseData>> {
+    let db = use_db().0;
+    let version = use_cases().version;
+    LocalResource::new(move || {
+        version.track();
+        let state = db.get();
+        async move {
+            let db = match state {
+                DbState::Opening | DbState::Blocked => return Arc::new(CaseData::Waiting),
+                DbState::Failed(_) => return Arc::new(CaseData::Unavailable),
+                DbState::Ready(db) => db,
+            };
+            let all = match cases::all_rows(&db).await {
+                Ok(all) => all,
+                Err(e) => return Arc::new(CaseData::Failed(e.to_string())),
+            };
+            let mut rows = Vec::with_capacity(all.len());
+            let mut problems = Vec::new();
+            for stored in &all {
+                if let Some(reason) = &stored.unreadable {
+                    problems.push(
+                        RowError::Unreadable {
+                            id: stored.id.clone(),
+                            reason: reason.clone(),
+                        }
+                        .to_string(),
+                    );
+                    continue;
+                }
+                match CaseRow::from_row(&row_fields(stored)) {
+                    Ok(row) => rows.push(row),
+                    Err(e) => problems.push(e.to_string()),
+                }
+            }
+            Arc::new(CaseData::Loaded {
+                records: Vec::new(),
+                rows,
+                problems,
+            })
+        }
+    })
+}
+
+/// Reads every stored case record whole (the statistics need every case); reloads whenever a
+/// case is saved here or in another tab.
+pub fn use_case_records() -> LocalResource<Arc<CaseData>> {
     let db = use_db().0;
     let version = use_cases().version;
     LocalResource::new(move || {

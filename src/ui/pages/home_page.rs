@@ -1,21 +1,75 @@
 //! `HomePage`: the dashboard: how many cases stand where, and which periods are overdue
 //! (第三十七条 督办), due today or due within two working days; plus the unit's status and the
-//! way in. The lists come from `core::dashboard`; this page only renders them.
+//! way in. The lists come from `core::dashboard`; this page only renders them. It reads through
+//! the store's indexes (counts per state, and only the cases whose stored soonest due date is
+//! inside the candidate window), never every case.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use std::sync::Arc;
+
 use crate::core::calendar::format_date_cn;
-use crate::core::dashboard::{Buckets, DueItem, buckets, counts_by_state, is_candidate};
+use crate::core::dashboard::{Buckets, DUE_LIST_SHOWN, DueItem, buckets, is_candidate};
 use crate::core::workflow::{State, open_deadlines};
-use crate::store::cases::from_record;
+use crate::store::cases::{self, CaseRecord, from_record};
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::backup_reminder::BackupReminder;
 use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
-use crate::ui::pages::cases_page::{CaseData, UnreadableCases, use_case_data};
+use crate::ui::pages::cases_page::UnreadableCases;
 use crate::ui::routes::AppRoute;
-use crate::ui::state::{DbState, use_calendar, use_db, use_settings};
+use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
+
+/// What the dashboard reads.
+enum DashboardData {
+    /// The database is still opening.
+    Waiting,
+    /// The database cannot be used (the storage banner says why).
+    Unavailable,
+    /// Reading failed.
+    Failed(String),
+    /// Read.
+    Loaded {
+        /// How many cases are stored.
+        total: usize,
+        /// How many stand in each state, in procedural order.
+        counts: Vec<(State, usize)>,
+        /// The records of the cases that may have a period due soon (`is_candidate`).
+        candidates: Vec<CaseRecord>,
+    },
+}
+
+/// Reads the counts and the candidate cases through the indexes; reloads whenever a case is
+/// saved here or in another tab (and after stored due dates were computed again).
+fn use_dashboard_data() -> LocalResource<Arc<DashboardData>> {
+    let db = use_db().0;
+    let version = use_cases().version;
+    LocalResource::new(move || {
+        version.track();
+        let state = db.get();
+        async move {
+            let db = match state {
+                DbState::Opening | DbState::Blocked => return Arc::new(DashboardData::Waiting),
+                DbState::Failed(_) => return Arc::new(DashboardData::Unavailable),
+                DbState::Ready(db) => db,
+            };
+            let read = async {
+                let (total, counts) = cases::state_counts(&db).await?;
+                let candidates = cases::due_candidates(&db, today_shanghai()).await?;
+                Ok::<_, crate::store::StoreError>(DashboardData::Loaded {
+                    total,
+                    counts,
+                    candidates,
+                })
+            };
+            Arc::new(
+                read.await
+                    .unwrap_or_else(|e| DashboardData::Failed(e.to_string())),
+            )
+        }
+    })
+}
 
 /// The start page.
 #[component]
@@ -28,7 +82,7 @@ pub fn HomePage() -> impl IntoView {
         DbState::Ready(_) => ("本机数据库已就绪", "status--ok"),
         DbState::Failed(_) => ("本机数据库不可用", "status--error"),
     };
-    let data = use_case_data();
+    let data = use_dashboard_data();
     view! {
         <section class="page" data-testid="home">
             <PageTitle text="维权工作台"/>
@@ -55,26 +109,24 @@ pub fn HomePage() -> impl IntoView {
             <div data-testid="dashboard">
                 <Transition fallback=|| view! { <p class="muted">"正在读取案件…"</p> }>
                     {move || data.get().map(|data| match &*data {
-                        CaseData::Waiting => view! { <p class="muted">"正在打开本机数据库…"</p> }.into_any(),
-                        CaseData::Unavailable => view! {
+                        DashboardData::Waiting => view! { <p class="muted">"正在打开本机数据库…"</p> }.into_any(),
+                        DashboardData::Unavailable => view! {
                             <p class="callout" data-testid="dashboard-unavailable">
                                 "本机数据库不可用，暂时无法显示案件和期限提醒（原因见页首提示）。细则查询和期限计算仍可使用。"
                             </p>
                         }.into_any(),
-                        CaseData::Failed(e) => view! {
+                        DashboardData::Failed(e) => view! {
                             <div class="banner banner--error" role="alert">"读取案件失败：" {e.clone()}</div>
                         }.into_any(),
-                        CaseData::Loaded { rows, problems, .. } if rows.is_empty() => {
-                            let problems = problems.clone();
+                        DashboardData::Loaded { total: 0, .. } => {
                             view! {
-                                <UnreadableCases problems/>
                                 <div class="callout" data-testid="dashboard-empty">
                                     <h2>"还没有案件"</h2>
                                     <p>"收到民警或其近亲属的维权申请，或者发现维权线索后，点击“登记新案件”开始办理。登记后，这里会提醒即将到期和已经逾期的期限。"</p>
                                 </div>
                             }.into_any()
                         }
-                        CaseData::Loaded { .. } => view! { <Dashboard data=data.clone()/> }.into_any(),
+                        DashboardData::Loaded { .. } => view! { <Dashboard data=data.clone()/> }.into_any(),
                     })}
                 </Transition>
             </div>
@@ -105,55 +157,52 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The counts and the three lists, computed afresh for today from the stored cases.
+/// The counts and the three lists, computed afresh for today from the candidate cases.
 #[component]
 fn Dashboard(
-    /// The loaded cases.
-    data: std::sync::Arc<CaseData>,
+    /// What was read.
+    data: Arc<DashboardData>,
 ) -> impl IntoView {
     let calendar = use_calendar();
     let today = today_shanghai();
-    let CaseData::Loaded {
-        records,
-        rows,
-        problems,
+    let DashboardData::Loaded {
+        total,
+        counts,
+        candidates,
     } = &*data
     else {
         return ().into_any();
     };
-    let counts = counts_by_state(rows.iter().map(|r| r.state));
-    let total = rows.len();
-    let lists = move || {
-        let cal = calendar.calendar.get();
-        let readings = calendar.readings.get();
-        let mut items = Vec::new();
-        let mut unreadable = Vec::new();
-        for (record, row) in records.iter().zip(rows) {
-            if !is_candidate(row.next_due, today) {
-                continue;
-            }
-            match from_record(record) {
-                Ok(case) => items.extend(
+    let total = *total;
+    let cal = calendar.calendar.get_untracked();
+    let readings = calendar.readings.get_untracked();
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for record in candidates {
+        let next_due = record.next_due.as_deref().and_then(|d| d.parse().ok());
+        if !is_candidate(next_due, today) {
+            continue;
+        }
+        match from_record(record) {
+            Ok(case) => {
+                let officer = &case.facts().officer;
+                items.extend(
                     open_deadlines(&case, &cal, &readings, today)
                         .iter()
-                        .map(|d| DueItem::new(&row.id, &row.officer_name, &row.officer_badge, d)),
-                ),
-                Err(e) => unreadable.push(e.to_string()),
+                        .map(|d| DueItem::new(&record.id, &officer.name, &record.officer_badge, d)),
+                );
             }
+            Err(e) => problems.push(e.to_string()),
         }
-        (buckets(items, today), unreadable)
-    };
-    let (lists, unreadable) = lists();
-    let mut problems = problems.clone();
-    problems.extend(unreadable);
+    }
     let Buckets {
         overdue,
         today: due_today,
         soon,
-    } = lists;
+    } = buckets(items, today);
     let count_items = counts
-        .into_iter()
-        .map(|(state, n)| view! { <CountItem state n/> })
+        .iter()
+        .map(|&(state, n)| view! { <CountItem state n/> })
         .collect_view();
     view! {
         <UnreadableCases problems/>
@@ -166,10 +215,11 @@ fn Dashboard(
             hint="第三十七条：维权办应当对逾期事项督办。"
             testid="due-overdue"
             items=overdue
+            more="overdue=1"
             today
         />
-        <DueList title="今天到期" hint="今天是最后一天。" testid="due-today" items=due_today today/>
-        <DueList title="两个工作日内到期" hint="" testid="due-soon" items=soon today/>
+        <DueList title="今天到期" hint="今天是最后一天。" testid="due-today" items=due_today more="running=1" today/>
+        <DueList title="两个工作日内到期" hint="" testid="due-soon" items=soon more="running=1" today/>
     }
     .into_any()
 }
@@ -199,12 +249,24 @@ fn DueList(
     hint: &'static str,
     /// The list's data-testid.
     testid: &'static str,
-    /// The periods, most urgent first.
+    /// The periods, most urgent first (only the first [`DUE_LIST_SHOWN`] are listed).
     items: Vec<DueItem>,
+    /// The case list's filter that shows them all (`key=value`).
+    more: &'static str,
     /// Today in Shanghai.
     today: chrono::NaiveDate,
 ) -> impl IntoView {
     let count = items.len();
+    let hidden = count.saturating_sub(DUE_LIST_SHOWN);
+    let more = (hidden > 0).then(|| {
+        let href = format!("{}?{more}", AppRoute::Cases.href());
+        view! {
+            <p class="muted" data-testid=format!("{testid}-more")>
+                "只列出最紧急的 " {DUE_LIST_SHOWN} " 项，另有 " {hidden} " 项未列出。"
+                <a href=href class="link">"在案件列表中查看全部"</a>
+            </p>
+        }
+    });
     let heading_id = format!("{testid}-title");
     let labelled_by = heading_id.clone();
     let body = if items.is_empty() {
@@ -212,6 +274,7 @@ fn DueList(
     } else {
         let lines = items
             .into_iter()
+            .take(DUE_LIST_SHOWN)
             .map(|item| view! { <DueLine item today/> })
             .collect_view();
         view! {
@@ -236,6 +299,7 @@ fn DueList(
             <h2 id=heading_id>{title} <span class="due-list__count">"（" {count} "）"</span></h2>
             {(!hint.is_empty()).then(|| view! { <p class="muted">{hint}</p> })}
             {body}
+            {more}
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::store::cases::from_record;
 use crate::ui::clock::today_shanghai;
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::download::download_text;
-use crate::ui::pages::cases_page::{CaseData, UnreadableCases, use_case_data};
+use crate::ui::pages::cases_page::{CaseData, UnreadableCases, use_case_records};
 use crate::ui::routes::AppRoute;
 use crate::ui::state::use_calendar;
 
@@ -34,7 +34,7 @@ pub fn StatsPage() -> impl IntoView {
     let from = RwSignal::new(default.from().to_string());
     let to = RwSignal::new(default.to().to_string());
     let range = Memo::new(move |_| DateRange::parse(&from.get(), &to.get()));
-    let data = use_case_data();
+    let data = use_case_records();
 
     view! {
         <section class="page stats" data-testid="stats">
