@@ -6,8 +6,9 @@
     reason = "fixed, valid inputs; a failure should stop the bench"
 )]
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use chrono::{Datelike, Days, NaiveDate};
 use weiquan::core::calendar::Calendar;
@@ -31,16 +32,8 @@ impl Lcg {
     }
 }
 
-fn median_of_runs(mut run: impl FnMut() -> u64) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            black_box(run());
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+fn median_of_runs(run: impl FnMut() -> u64) -> Duration {
+    common::median_of_runs(RUNS, 0, run)
 }
 
 fn report(name: &str, count: usize, median: Duration) {

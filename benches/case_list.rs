@@ -4,29 +4,16 @@
 //! the plain scan (`select_in`) for comparison. Prints medians. Run with
 //! `cargo bench --bench case_list`.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use weiquan::core::case_index::{CaseTextIndex, ListOrder, select_indexed};
 use weiquan::core::dashboard::{CaseRow, ListQuery, RecordFields, SortKey, select_in};
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples.get(samples.len() / 2).copied().unwrap_or_default()
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    black_box(f());
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                black_box(f());
-                start.elapsed()
-            })
-            .collect(),
-    )
+fn time<T>(runs: usize, f: impl FnMut() -> T) -> Duration {
+    common::median_of_runs(runs, 1, f)
 }
 
 fn us(d: Duration) -> String {

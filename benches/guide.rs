@@ -3,8 +3,10 @@
 //! timed with `std::time::Instant`; prints the median of repeated runs. Run with
 //! `cargo bench --bench guide`.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use weiquan::core::guide::{
@@ -14,25 +16,12 @@ use weiquan::core::training::{QuestionBank, Quiz, Selection, SplitMix64};
 
 const RUNS: usize = 9;
 
-fn median_of_runs(mut run: impl FnMut() -> usize) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            black_box(run());
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+fn median_of_runs(run: impl FnMut() -> usize) -> Duration {
+    common::median_of_runs(RUNS, 0, run)
 }
 
 fn report(name: &str, count: usize, median: Duration) {
-    let per = median.as_nanos() as f64 / count as f64;
-    println!(
-        "{name}: {count} in {:.1} ms (median of {RUNS} runs), {:.2} µs each",
-        median.as_secs_f64() * 1e3,
-        per / 1e3
-    );
+    common::report_each(name, count, RUNS, median);
 }
 
 /// Answers the flow to the end with choices drawn from `rng`, as a user clicking through would.

@@ -2,29 +2,15 @@
 //! index, and searching (lay words, run-on queries, several terms, no result). Prints medians.
 //! Run with `cargo bench --bench rules`.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use weiquan::core::rules::{self, ANNOTATIONS_JSON, ARTICLES_JSON, Document, EDITORIAL_JSON};
 use weiquan::core::search::{self, SearchIndex};
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples.get(samples.len() / 2).copied().unwrap_or_default()
-}
-
 fn bench<T>(name: &str, runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    for _ in 0..runs.min(20) {
-        black_box(f());
-    }
-    let samples = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    let m = median(samples);
+    let m = common::median_of_runs(runs, runs.min(20), &mut f);
     println!(
         "median {:>9.1} µs  {name}  ({runs} runs)",
         m.as_secs_f64() * 1e6

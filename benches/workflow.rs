@@ -6,8 +6,9 @@
 //! Timed with `std::time::Instant`; prints the median of repeated runs. Run with
 //! `cargo bench --bench workflow`.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use weiquan::core::calendar::{Calendar, MakeUpDays};
@@ -21,25 +22,12 @@ const RUNS: usize = 9;
 /// How many cases a run derives deadlines for: an office with years of cases.
 const CASES: usize = 10_000;
 
-fn median_of_runs(mut run: impl FnMut() -> usize) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            black_box(run());
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+fn median_of_runs(run: impl FnMut() -> usize) -> Duration {
+    common::median_of_runs(RUNS, 0, run)
 }
 
 fn report(name: &str, count: usize, median: Duration) {
-    let per = median.as_nanos() as f64 / count as f64;
-    println!(
-        "{name}: {count} in {:.1} ms (median of {RUNS} runs), {:.2} µs each",
-        median.as_secs_f64() * 1e3,
-        per / 1e3
-    );
+    common::report_each(name, count, RUNS, median);
 }
 
 fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {

@@ -267,6 +267,36 @@ pub fn use_db() -> DbCtx {
     expect_context::<DbCtx>()
 }
 
+/// A resource that reads cases with `read` once the database is open, and reads again whenever
+/// a case is saved here or in another tab. Until the database is open it holds `waiting()`,
+/// and `unavailable()` when the database cannot be used (the storage banner says why).
+pub fn use_case_reader<T, Fut>(
+    waiting: fn() -> T,
+    unavailable: fn() -> T,
+    read: impl Fn(Db) -> Fut + 'static,
+) -> LocalResource<std::sync::Arc<T>>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let db = use_db().0;
+    let version = use_cases().version;
+    LocalResource::new(move || {
+        version.track();
+        let reading = match db.get() {
+            DbState::Opening | DbState::Blocked => Err(waiting),
+            DbState::Failed(_) => Err(unavailable),
+            DbState::Ready(db) => Ok(read(db)),
+        };
+        async move {
+            std::sync::Arc::new(match reading {
+                Ok(read) => read.await,
+                Err(fallback) => fallback(),
+            })
+        }
+    })
+}
+
 /// The backup service.
 pub fn use_backup() -> BackupCtx {
     expect_context::<BackupCtx>()

@@ -23,7 +23,7 @@ use crate::ui::clock::today_shanghai;
 use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure};
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::routes::AppRoute;
-use crate::ui::state::{DbState, use_cases, use_db};
+use crate::ui::state::use_case_reader;
 
 /// The stored cases as the pages read them.
 pub enum CaseData {
@@ -64,20 +64,13 @@ fn row_fields(row: &CaseRowRecord) -> RowFields<'_> {
 /// Reads every case's list row (`case_rows`: no case text); reloads whenever a case is saved
 /// here or in another tab.
 pub fn use_case_data() -> LocalResource<Arc<CaseData>> {
-    let db = use_db().0;
-    let version = use_cases().version;
-    LocalResource::new(move || {
-        version.track();
-        let state = db.get();
-        async move {
-            let db = match state {
-                DbState::Opening | DbState::Blocked => return Arc::new(CaseData::Waiting),
-                DbState::Failed(_) => return Arc::new(CaseData::Unavailable),
-                DbState::Ready(db) => db,
-            };
+    use_case_reader(
+        || CaseData::Waiting,
+        || CaseData::Unavailable,
+        |db| async move {
             let all = match cases::all_rows(&db).await {
                 Ok(all) => all,
-                Err(e) => return Arc::new(CaseData::Failed(e.to_string())),
+                Err(e) => return CaseData::Failed(e.to_string()),
             };
             let mut rows = Vec::with_capacity(all.len());
             let mut problems = Vec::new();
@@ -97,32 +90,25 @@ pub fn use_case_data() -> LocalResource<Arc<CaseData>> {
                     Err(e) => problems.push(e.to_string()),
                 }
             }
-            Arc::new(CaseData::Loaded {
+            CaseData::Loaded {
                 records: Vec::new(),
                 rows,
                 problems,
-            })
-        }
-    })
+            }
+        },
+    )
 }
 
 /// Reads every stored case record whole (the statistics need every case); reloads whenever a
 /// case is saved here or in another tab.
 pub fn use_case_records() -> LocalResource<Arc<CaseData>> {
-    let db = use_db().0;
-    let version = use_cases().version;
-    LocalResource::new(move || {
-        version.track();
-        let state = db.get();
-        async move {
-            let db = match state {
-                DbState::Opening | DbState::Blocked => return Arc::new(CaseData::Waiting),
-                DbState::Failed(_) => return Arc::new(CaseData::Unavailable),
-                DbState::Ready(db) => db,
-            };
+    use_case_reader(
+        || CaseData::Waiting,
+        || CaseData::Unavailable,
+        |db| async move {
             let all = match cases::all_records(&db).await {
                 Ok(all) => all,
-                Err(e) => return Arc::new(CaseData::Failed(e.to_string())),
+                Err(e) => return CaseData::Failed(e.to_string()),
             };
             let mut records = Vec::with_capacity(all.len());
             let mut rows = Vec::with_capacity(all.len());
@@ -147,13 +133,13 @@ pub fn use_case_records() -> LocalResource<Arc<CaseData>> {
                     Err(e) => problems.push(e.to_string()),
                 }
             }
-            Arc::new(CaseData::Loaded {
+            CaseData::Loaded {
                 records,
                 rows,
                 problems,
-            })
-        }
-    })
+            }
+        },
+    )
 }
 
 /// Records that could not be read, when there are any.

@@ -19,7 +19,7 @@ use crate::ui::components::no_case_storage::{NoCaseStorage, case_storage_failure
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::pages::cases_page::UnreadableCases;
 use crate::ui::routes::AppRoute;
-use crate::ui::state::{DbState, use_calendar, use_cases, use_db, use_settings};
+use crate::ui::state::{DbState, use_calendar, use_case_reader, use_db, use_settings};
 
 /// What the dashboard reads.
 enum DashboardData {
@@ -43,17 +43,10 @@ enum DashboardData {
 /// Reads the counts and the candidate cases through the indexes; reloads whenever a case is
 /// saved here or in another tab (and after stored due dates were computed again).
 fn use_dashboard_data() -> LocalResource<Arc<DashboardData>> {
-    let db = use_db().0;
-    let version = use_cases().version;
-    LocalResource::new(move || {
-        version.track();
-        let state = db.get();
-        async move {
-            let db = match state {
-                DbState::Opening | DbState::Blocked => return Arc::new(DashboardData::Waiting),
-                DbState::Failed(_) => return Arc::new(DashboardData::Unavailable),
-                DbState::Ready(db) => db,
-            };
+    use_case_reader(
+        || DashboardData::Waiting,
+        || DashboardData::Unavailable,
+        |db| async move {
             let read = async {
                 let (total, counts) = cases::state_counts(&db).await?;
                 let candidates = cases::due_candidates(&db, today_shanghai()).await?;
@@ -63,12 +56,10 @@ fn use_dashboard_data() -> LocalResource<Arc<DashboardData>> {
                     candidates,
                 })
             };
-            Arc::new(
-                read.await
-                    .unwrap_or_else(|e| DashboardData::Failed(e.to_string())),
-            )
-        }
-    })
+            read.await
+                .unwrap_or_else(|e| DashboardData::Failed(e.to_string()))
+        },
+    )
 }
 
 /// The start page.
