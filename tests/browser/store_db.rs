@@ -80,6 +80,9 @@ async fn a_version_1_database_upgrades_to_the_current_schema() {
 #[wasm_bindgen_test]
 async fn a_version_1_database_with_records_upgrades_with_no_loss() {
     use chrono::{NaiveDate, NaiveDateTime};
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
     use weiquan::core::application::ApplicationForm;
     use weiquan::core::case::{CaseId, CaseInput, validate};
     use weiquan::core::workflow::Case;
@@ -141,7 +144,45 @@ async fn a_version_1_database_with_records_upgrades_with_no_loss() {
     };
 
     let v1 = fresh("t-upgrade-records", 1).await;
-    cases::create(&v1, &case, None, None).await.unwrap();
+    v1.close();
+    // The case and its history as version 1 stored them, written straight into the old
+    // database (`cases::create` of this build also writes `case_rows`, which version 1 lacks).
+    let record = cases::to_record(&case, None, None).unwrap();
+    let history: Vec<cases::EventRow> = case
+        .history()
+        .iter()
+        .map(|r| cases::EventRow {
+            case_id: case.id().as_str().to_owned(),
+            seq: r.seq,
+            at: r.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            event_json: serde_json::to_string(r).unwrap(),
+        })
+        .collect();
+    let raw = Database::open("t-upgrade-records")
+        .with_version(1u32)
+        .await
+        .unwrap();
+    let tx = raw
+        .transaction(["cases", "case_events"])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    tx.object_store("cases")
+        .unwrap()
+        .put(&record)
+        .serde()
+        .unwrap()
+        .await
+        .unwrap();
+    let events = tx.object_store("case_events").unwrap();
+    for row in &history {
+        events.put(row).serde().unwrap().await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    raw.close();
+    let v1 = Db::open_named("t-upgrade-records", 1, || panic!("blocked"), || {})
+        .await
+        .unwrap();
     drafts::put(&v1, &draft).await.unwrap();
     attachments::put(&v1, &file).await.unwrap();
     let rows = cases::event_rows(&v1, case.id().as_str()).await.unwrap();
@@ -177,6 +218,11 @@ async fn a_version_1_database_with_records_upgrades_with_no_loss() {
     assert_eq!(
         attachments::list_for_draft(&db, &draft.id).await.unwrap(),
         std::slice::from_ref(&file.meta)
+    );
+    // The list's derived row was made from the old record at the upgrade.
+    assert_eq!(
+        cases::all_rows(&db).await.unwrap(),
+        vec![cases::row_of(&record)]
     );
     // The stores version 2 added work next to the old records.
     meta::put(&db, "probe", &7u32).await.unwrap();
