@@ -3,7 +3,7 @@
 //! reload. Also the case loaders the statistics share.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -466,7 +466,19 @@ fn CaseTable(
     let rows = Arc::new(rows);
     let has_cases = !rows.is_empty();
     // Built once per data set: a keystroke reads only the cases the index lists for its text.
-    let index = Arc::new(CaseTextIndex::build(&rows));
+    // The first page needs no index, so it is built in the task after the list is drawn (or
+    // at the first search, if that comes sooner); until then an empty index makes
+    // `select_indexed` read the rows, which gives the same page.
+    let index: Arc<OnceLock<CaseTextIndex>> = Arc::new(OnceLock::new());
+    {
+        let (rows, index) = (rows.clone(), index.clone());
+        set_timeout(
+            move || {
+                index.get_or_init(|| CaseTextIndex::build(&rows));
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     // Sorting happens when the order or the cases change; a keystroke only selects from it.
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let order = {
@@ -477,7 +489,14 @@ fn CaseTable(
         let rows = rows.clone();
         Memo::new(move |_| {
             let order = order.get();
-            query.with(|q| select_indexed(&rows, &order, &index, q, today))
+            query.with(|q| {
+                let index = match index.get() {
+                    Some(index) => index,
+                    None if q.text.trim().is_empty() => &CaseTextIndex::default(),
+                    None => index.get_or_init(|| CaseTextIndex::build(&rows)),
+                };
+                select_indexed(&rows, &order, index, q, today)
+            })
         })
     };
     // Rows are keyed by case and revision: a keystroke keeps the rows that stay on the page and
