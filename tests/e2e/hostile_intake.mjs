@@ -142,6 +142,8 @@ test(`cases: payloads ${from}–${to - 1} through intake forms and event notes, 
   await page.goto(base + "/");
   await ready(page);
   await page.waitForSelector("[data-testid=dashboard]");
+  // The counts and lists arrive after the database is read.
+  await page.waitForSelector("[data-testid=due-row]", { timeout: 10000 }).catch(() => {});
   const due = await page.$$eval("[data-testid=due-row] td[data-label=民警]", (ns) => ns.map((n) => n.textContent));
   for (const d of due) assert.ok(names.some((n) => d.startsWith(n)), `dashboard shows ${JSON.stringify(d)}`);
   t.diagnostic(`${due.length} dashboard rows`);
