@@ -77,6 +77,10 @@ function registerServiceWorker() {
         button.disabled = true;
         if (reg.waiting) reg.waiting.postMessage("weiquan-activate");
         else window.location.reload();
+        // The reload normally follows the new version's takeover (controllerchange below);
+        // should that never be reported, the page still reloads rather than leave the user
+        // with a disabled button.
+        setTimeout(function () { window.location.reload(); }, 5000);
       });
     }
     // A long-open page still learns of a new deployment (checked hourly; offline: no news).
