@@ -128,12 +128,8 @@ export async function seedCases(page, base, records) {
   }, { records, rows: records.map(caseRowOf) });
 }
 
-/** Registers a case on /cases/new (an officer insulted off site, filled as a user would; the
- * operator must be set) and waits for its page; returns the case's URL. */
-export async function registerCase(page, base) {
-  await page.goto(base + "/cases/new");
-  await ready(page);
-  await page.waitForSelector("[data-testid=case-new]");
+/** Fills the open /cases/new form as a user would: an officer insulted off site. */
+export async function fillCaseForm(page) {
   await page.check("#applicant-kind");
   await page.check("#status");
   await page.fill("#officer-name", "王明");
@@ -149,6 +145,15 @@ export async function registerCase(page, base) {
   await page.check("#categories-insult");
   await page.check("#injury");
   await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
+}
+
+/** Registers a case on /cases/new (an officer insulted off site, filled as a user would; the
+ * operator must be set) and waits for its page; returns the case's URL. */
+export async function registerCase(page, base) {
+  await page.goto(base + "/cases/new");
+  await ready(page);
+  await page.waitForSelector("[data-testid=case-new]");
+  await fillCaseForm(page);
   await page.click("[data-testid=case-create]");
   await page.waitForURL(/\/cases\/WQ-/);
   await page.waitForSelector("[data-testid=case-state]");

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { start, openPage, ready, shot, assertClean, saveUnitSettings, ROOT, SHOTS } from "./harness.mjs";
+import { start, openPage, ready, shot, assertClean, saveUnitSettings, ROOT, SHOTS, registerCase } from "./harness.mjs";
 import { serve } from "./server.mjs";
 
 const BASE = "/weiquan/";
@@ -73,26 +73,8 @@ test("after one visit the app opens offline; the rulebook and cases still work",
   await shot(page, "offline-rules");
 
   // Cases are registered and opened while offline (they live in the browser).
-  await page.goto(base + "/cases/new");
-  await ready(page);
-  await page.waitForSelector("[data-testid=case-new]");
-  await page.check("#applicant-kind");
-  await page.check("#status");
-  await page.fill("#officer-name", "王明");
-  await page.fill("#officer-badge", "012345");
-  await page.fill("#officer-unit", "南湖区分局解放派出所");
-  await page.check("#harmed");
-  await page.fill("#incident-date", "2026-03-01");
-  await page.fill("#incident-time", "20:30");
-  await page.fill("#incident-place", "解放路与中山路交叉口");
-  await page.check("#duty");
-  await page.check("#site-off_site");
-  await page.check("#grounds");
-  await page.check("#categories-insult");
-  await page.check("#injury");
-  await page.fill("#summary", "王明在处置纠纷时被当事人当众辱骂。");
-  await page.click("[data-testid=case-create]");
-  await page.waitForURL(/\/weiquan\/cases\/WQ-20260302-[0-9A-F]{4}$/);
+  await registerCase(page, base);
+  assert.match(page.url(), /\/weiquan\/cases\/WQ-20260302-[0-9A-F]{4}$/);
   await page.waitForSelector("[data-testid=case-state][data-state=Received]");
   await page.reload();
   await ready(page);
